@@ -12,7 +12,6 @@ rescued by a shared environment.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -83,7 +82,13 @@ def tour(session: nox.Session) -> None:
     out = ROOT / "tour-output"
     for level in LEVELS:
         session.run(
-            "python", "-m", level, "tour", "--out", str(out / level), *session.posargs,
+            "python",
+            "-m",
+            level,
+            "tour",
+            "--out",
+            str(out / level),
+            *session.posargs,
             env=KEEP_BYTECODE,
         )
     session.log(f"tour outputs are under {out}")

@@ -19,7 +19,7 @@ import ipaddress
 import os
 import socket
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -40,6 +40,7 @@ class NetworkBlocked(OSError):
 
 
 # --- network guard ----------------------------------------------------------------
+
 
 def _is_loopback(host: object) -> bool:
     if not isinstance(host, str):
@@ -78,12 +79,14 @@ def guard_network() -> Callable[[], None]:
         return real_connect_ex(self, address)
 
     def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host is not None and not _is_loopback(host.decode() if isinstance(host, bytes) else host):
+        if host is not None and not _is_loopback(
+            host.decode() if isinstance(host, bytes) else host
+        ):
             raise NetworkBlocked(f"blocked a lookup of {host!r}: {WHY_LOOPBACK}")
         return real_getaddrinfo(host, *args, **kwargs)
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
     socket.getaddrinfo = getaddrinfo
 
     def undo() -> None:
@@ -95,6 +98,7 @@ def guard_network() -> Callable[[], None]:
 
 
 # --- solutions ----------------------------------------------------------------------
+
 
 def load_solution(name: str, solutions_dir: Path | None) -> ModuleType:
     """The module ``name`` ("levelN.project") from ``solutions_dir`` if it is there, else the reference."""
@@ -131,6 +135,7 @@ def _import_file(name: str, path: Path, is_package: bool) -> ModuleType:
 
 # --- pytest hooks and fixtures -----------------------------------------------------------
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("ml-roadmap")
     group.addoption(
@@ -161,7 +166,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     solutions = config.getoption("solutions")
     data = os.environ.get("MLROADMAP_DATA", "(platform cache)")
-    where = f"solutions from {solutions} (reference where missing)" if solutions else "reference solutions"
+    where = (
+        f"solutions from {solutions} (reference where missing)"
+        if solutions
+        else "reference solutions"
+    )
     return f"ml-roadmap: {where}; datasets in {data}; network: loopback only"
 
 
@@ -197,7 +206,7 @@ def realdata() -> Callable[[str], Path]:
 
 
 @pytest.fixture
-def serve_dir(httpserver: Any) -> Iterator[Callable[[Path], str]]:
+def serve_dir(httpserver: Any) -> Callable[[Path], str]:
     """``serve_dir(folder)`` serves every file below ``folder`` on 127.0.0.1; returns the base URL."""
 
     def serve(folder: Path) -> str:
@@ -206,4 +215,4 @@ def serve_dir(httpserver: Any) -> Iterator[Callable[[Path], str]]:
             httpserver.expect_request(route).respond_with_data(path.read_bytes())
         return str(httpserver.url_for("/")).rstrip("/")
 
-    yield serve
+    return serve

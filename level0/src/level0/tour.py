@@ -91,7 +91,10 @@ def format_table(rows: list[TourRow]) -> str:
     header = ("project", "data", "key result", "files", "seconds")
     body = [(r.project, r.data, r.key_result, str(r.files), f"{r.seconds:.1f}") for r in rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) for line in [header, *body]]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+        for line in [header, *body]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(line.rstrip() for line in lines)
 
