@@ -71,7 +71,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=None)
 def typecheck(session: nox.Session) -> None:
     """mypy (strict) over every level's source."""
-    sync(session, "--all-packages", "--group", "dev")
+    sync(session, "--all-packages", "--all-groups")  # the test groups bring pytest's type hints
     session.run("mypy", *(f"{level}/src" for level in LEVELS), env=KEEP_BYTECODE)
 
 

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
         print(__doc__, file=sys.stderr)
         return 2
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (this script may be started by an older python3)
         print("error: ml-roadmap needs Python 3.11 or newer", file=sys.stderr)
         return 2
     nox = ensure_tools()
