@@ -27,7 +27,14 @@ def ensure_tools() -> Path:
     if not nox.exists():
         print(f"setting up nox and uv in {TOOLS} (once)", file=sys.stderr)
         venv.create(TOOLS, with_pip=True, clear=True)
-        pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        pip = [
+            str(BIN / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ]
         subprocess.run([*pip, "nox[uv]>=2025.2.9"], check=True)
     return nox
 
