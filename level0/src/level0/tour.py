@@ -18,10 +18,9 @@ import time
 import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Literal
 
-__all__ = ["DataKind", "TourResult", "find_steps", "format_table", "level_main", "run_level"]
+__all__ = ["DataKind", "TourResult", "find_projects", "format_table", "level_main", "run_level"]
 
 DataKind = Literal["real", "bundled", "synthetic", "local server"]
 
@@ -47,26 +46,27 @@ class TourRow:
     ok: bool
 
 
-def find_steps(level: str) -> list[tuple[str, ModuleType]]:
-    """Every ``<level>.<project>.tour`` module, in alphabetical order of project."""
+def find_projects(level: str) -> list[str]:
+    """The mini-projects of ``level`` that have a ``tour.py``, alphabetically, without importing them."""
     package = importlib.import_module(level)
-    steps = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if not info.ispkg:
-            continue
-        name = f"{level}.{info.name}"
-        if importlib.util.find_spec(f"{name}.tour") is None:
-            continue
-        steps.append((name, importlib.import_module(f"{name}.tour")))
-    return steps
+    return sorted(
+        info.name
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.ispkg
+        and (Path(getattr(info.module_finder, "path", "")) / info.name / "tour.py").is_file()
+    )
 
 
 def run_level(level: str, out: Path, only: list[str] | None = None) -> list[TourRow]:
-    """Run the tour steps of ``level`` (or just ``only``), each in its own output folder."""
+    """Run the tour step of every project of ``level`` (or just ``only``), each in its own folder.
+
+    A project without a ``tour`` module is skipped; one that fails to import or run
+    becomes a FAILED row and the others still run.
+    """
     out.mkdir(parents=True, exist_ok=True)
     rows = []
-    for name, module in find_steps(level):
-        project = name.split(".", 1)[1]
+    for project in find_projects(level):
+        name = f"{level}.{project}"
         if only and project not in only:
             continue
         target = out / project
@@ -74,7 +74,7 @@ def run_level(level: str, out: Path, only: list[str] | None = None) -> list[Tour
         print(f"-- {name}", flush=True)
         start = time.perf_counter()
         try:
-            result: TourResult = module.run(target)
+            result: TourResult = importlib.import_module(f"{name}.tour").run(target)
         except Exception as exc:  # one broken step must not hide the others
             traceback.print_exc()
             row = TourRow(name, "-", f"FAILED: {exc}", 0, time.perf_counter() - start, ok=False)
@@ -83,6 +83,14 @@ def run_level(level: str, out: Path, only: list[str] | None = None) -> list[Tour
             row = TourRow(name, result.data, result.key_result, len(result.files), seconds, ok=True)
         rows.append(row)
     (out / "tour.json").write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
+    return rows
+
+
+def read_rows(root: Path) -> list[TourRow]:
+    """The rows of every ``tour.json`` under ``root`` (one per level), in level order."""
+    rows = []
+    for summary in sorted(root.glob("*/tour.json")):
+        rows += [TourRow(**row) for row in json.loads(summary.read_text())]
     return rows
 
 
@@ -111,7 +119,7 @@ def main_tour(level: str, argv: list[str]) -> int:
     print()
     print(format_table(rows))
     print(f"\noutputs: {args.out}")
-    if not rows:
+    if not rows and not args.projects:
         print(f"error: no tour steps found in {level}", file=sys.stderr)
         return 1
     return 0 if all(r.ok for r in rows) else 1
@@ -144,3 +152,10 @@ def level_main(level: str, argv: list[str] | None = None) -> int:
         print(f"  python -m {name:<32} {summary}")
     print(f"\n  python -m {level} tour                   run every mini-project end to end")
     return 0
+
+
+if __name__ == "__main__":  # python -m level0.tour DIR: one table for every level toured into DIR
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "tour-output")
+    all_rows = read_rows(root)
+    print(format_table(all_rows))
+    print(f"\n{sum(r.ok for r in all_rows)}/{len(all_rows)} projects ran; outputs: {root}")
