@@ -9,6 +9,7 @@ traceback (``--debug`` shows the traceback). Projects raise :class:`UsageError` 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -51,6 +52,9 @@ def run(
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (``... | head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (UsageError, Failure, OSError, ValueError) as exc:
         if getattr(args, "debug", False):
             raise
