@@ -22,11 +22,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
-__all__ = ["NetworkBlocked", "guard_network", "load_solution"]
+__all__ = ["NetworkBlocked", "guard_network", "load_solution", "skip_or_fail_in_ci"]
 
 WHY_LOOPBACK = (
     "ml-roadmap tests never leave this machine, so they pass offline and never touch a "
@@ -37,6 +37,16 @@ WHY_LOOPBACK = (
 
 class NetworkBlocked(OSError):
     """Raised when a test tries to reach a host other than loopback."""
+
+
+def skip_or_fail_in_ci(reason: str) -> NoReturn:
+    """Skip a test whose environment is missing (no display, say), but fail it under CI=true.
+
+    CI installs what such tests need, so a skip there would hide a broken setup.
+    """
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs what this test needs, so it must not skip)")
+    pytest.skip(reason)
 
 
 # --- network guard ----------------------------------------------------------------
