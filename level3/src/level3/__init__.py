@@ -1,0 +1,1 @@
+"""ml-roadmap level 3: how ML algorithms work, and when to use which."""
