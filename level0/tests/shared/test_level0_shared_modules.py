@@ -101,3 +101,13 @@ def test_table_lines_up_columns():
     table = tour.format_table(rows).splitlines()
     assert table[0].split() == ["project", "data", "key", "result", "files", "seconds"]
     assert table[2].split() == ["level0.a", "real", "accuracy", "0.91", "2", "1.2"]
+
+
+def test_level_entry_point_lists_projects_and_refuses_unknown_commands():
+    listing = subprocess.run([sys.executable, "-m", "level0"], capture_output=True, text=True)
+    assert listing.returncode == 0, listing.stderr
+    assert "python -m level0.datagen" in listing.stdout
+    assert "python -m level0 tour" in listing.stdout
+    bogus = subprocess.run([sys.executable, "-m", "level0", "bogus"], capture_output=True, text=True)
+    assert bogus.returncode == 2
+    assert bogus.stderr.startswith("error: unknown command 'bogus'")
