@@ -1,0 +1,144 @@
+"""The demo shop: a small local web shop to scrape, with the trouble real shops have.
+
+A stdlib ``ThreadingHTTPServer`` on 127.0.0.1 serves the catalogue of
+:mod:`~level2.scraper.demo_catalogue` in the HTML structure of
+books.toscrape.com: ``/index.html`` (catalogue page 1), ``/catalogue/page-N.html``,
+``/catalogue/<slug>_<n>/index.html`` and ``/robots.txt``. Pages are sent as
+``text/html`` without a charset, as the real site does, so a client must read
+the encoding from the page itself.
+
+>>> with serve_demo(products=30) as shop:  # doctest: +SKIP
+...     print(shop.url)                     # http://127.0.0.1:43517/
+...     crawl(shop.url, "products.jsonl")
+...     shop.requests                       # every path requested, in order
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from level2.scraper.demo_catalogue import DemoProduct, build_catalogue
+from level2.scraper.demo_pages import list_page, product_page, robots_txt
+
+__all__ = ["DemoShop", "serve_demo"]
+
+
+@dataclass
+class DemoShop:
+    """The shop's content and what happened to it: ``requests`` lists (path, user agent)."""
+
+    catalogue: list[DemoProduct]
+    per_page: int = 20
+    slow_seconds: float = 1.0
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    url: str = ""
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _failed_once: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def pages(self) -> int:
+        return math.ceil(len(self.catalogue) / self.per_page)
+
+    @property
+    def paths(self) -> list[str]:
+        """The paths requested so far, in order."""
+        with self._lock:
+            return [path for path, _ in self.requests]
+
+    def answer(self, path: str, user_agent: str) -> tuple[int, str, str]:
+        """(status, content type, body) for a GET of ``path``."""
+        with self._lock:
+            self.requests.append((path, user_agent))
+        if path == "/robots.txt":
+            return 200, "text/plain", robots_txt()
+        if path in ("/", "/index.html"):
+            return 200, "text/html", self._list_page(1)
+        if path.startswith("/catalogue/page-") and path.endswith(".html"):
+            number = path.removeprefix("/catalogue/page-").removesuffix(".html")
+            if number.isdigit() and 2 <= int(number) <= self.pages:
+                return 200, "text/html", self._list_page(int(number))
+        for product in self.catalogue:
+            if product.path == path:
+                return self._product(product, path)
+        return 404, "text/html", "<html><body><h1>404 Not Found</h1></body></html>"
+
+    def _product(self, product: DemoProduct, path: str) -> tuple[int, str, str]:
+        if product.special == "flaky":
+            with self._lock:
+                first = path not in self._failed_once
+                self._failed_once.add(path)
+            if first:
+                return 500, "text/html", "<html><body><h1>500 Server Error</h1></body></html>"
+        if product.special == "slow":
+            time.sleep(self.slow_seconds)
+        return 200, "text/html", product_page(product)
+
+    def _list_page(self, page: int) -> str:
+        start = (page - 1) * self.per_page
+        products = self.catalogue[start : start + self.per_page]
+        prefix = "/catalogue/" if page > 1 else "/"
+        items = [(product, product.path.removeprefix(prefix)) for product in products]
+        return list_page(items, page, self.pages, len(self.catalogue))
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real shop
+    disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        status, content_type, body = self.server.shop.answer(
+            path, self.headers.get("User-Agent", "")
+        )
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the shop's log is ``DemoShop.requests``."""
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], shop: DemoShop) -> None:
+        super().__init__(address, _Handler)
+        self.shop = shop
+
+
+@contextmanager
+def serve_demo(
+    products: int = 60,
+    seed: int = 0,
+    *,
+    port: int = 0,
+    per_page: int = 20,
+    slow_seconds: float = 1.0,
+) -> Iterator[DemoShop]:
+    """Run the demo shop on 127.0.0.1 (``port`` 0: any free port) in a thread; stop it on exit."""
+    if per_page < 1 or slow_seconds < 0:
+        raise ValueError("per_page must be at least 1 and slow_seconds at least 0")
+    shop = DemoShop(build_catalogue(products, seed), per_page, slow_seconds)
+    server = _Server(("127.0.0.1", port), shop)
+    shop.url = f"http://127.0.0.1:{server.server_port}/"
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="demo-shop", daemon=True
+    )
+    thread.start()
+    try:
+        yield shop
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
