@@ -15,7 +15,7 @@ read in full become records with data-quality ``issues``, never a crash.
 
 from level2.scraper.crawler import CrawlError, CrawlReport, crawl, state_path
 from level2.scraper.demo_catalogue import SHOP_RATES_TO_GBP, SPECIAL, DemoProduct, build_catalogue
-from level2.scraper.demo_shop import DemoShop, serve_demo
+from level2.scraper.demo_shop import DemoShop, scrape_demo_shop, serve_demo
 from level2.scraper.fetch import USER_AGENT, Fetcher, FetchResult
 from level2.scraper.parse import (
     RECORD_FIELDS,
@@ -54,6 +54,7 @@ __all__ = [
     "parse_product_page",
     "read_records",
     "robots_url",
+    "scrape_demo_shop",
     "serve_demo",
     "state_path",
 ]

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from level2.scraper.demo_catalogue import DemoProduct, build_catalogue
@@ -142,3 +143,22 @@ def serve_demo(
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def scrape_demo_shop(output: Path, products: int = 300) -> Path:
+    """Start the demo shop, crawl all of it into ``output`` (JSON Lines) at full speed, stop it.
+
+    This is what a learner without the real books data gets; the product-feature and
+    clustering projects use it as their synthetic fallback.
+    """
+    from level2.scraper.crawler import crawl, state_path
+    from level2.scraper.fetch import Fetcher
+
+    for stale in (output, state_path(output)):
+        stale.unlink(missing_ok=True)
+    with (
+        serve_demo(products=products, slow_seconds=0.1) as shop,
+        Fetcher(delay=0, backoff=0.05) as fetcher,
+    ):
+        crawl(shop.url, output, fetcher=fetcher, progress=False)
+    return output
