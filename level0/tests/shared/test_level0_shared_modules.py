@@ -108,6 +108,8 @@ def test_level_entry_point_lists_projects_and_refuses_unknown_commands():
     assert listing.returncode == 0, listing.stderr
     assert "python -m level0.datagen" in listing.stdout
     assert "python -m level0 tour" in listing.stdout
-    bogus = subprocess.run([sys.executable, "-m", "level0", "bogus"], capture_output=True, text=True)
+    bogus = subprocess.run(
+        [sys.executable, "-m", "level0", "bogus"], capture_output=True, text=True
+    )
     assert bogus.returncode == 2
     assert bogus.stderr.startswith("error: unknown command 'bogus'")

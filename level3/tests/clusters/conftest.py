@@ -1,23 +1,13 @@
-"""Shared data for the clusters tests: well-separated blobs as a feature matrix, one BLAS thread."""
+"""Shared data for the clusters tests: well-separated blobs as a feature matrix."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 import pytest
 from sklearn.datasets import make_blobs
-from threadpoolctl import threadpool_limits
 
 CENTERS = 4
-
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread() -> Iterator[None]:
-    """The fits are tiny: on 2 shared cores, extra BLAS/OpenMP threads only contend."""
-    with threadpool_limits(limits=1):
-        yield
 
 
 def blob_matrix(seed: int = 0, rows: int = 200) -> tuple[pd.DataFrame, np.ndarray]:
