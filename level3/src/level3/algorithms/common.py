@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import validate_data
+from sklearn.utils.validation import check_is_fitted, validate_data
 
-__all__ = ["Floats", "Ints", "fit_classes", "squared_distances"]
+__all__ = ["Floats", "Ints", "fit_classes", "linear_scores", "squared_distances"]
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.intp]
@@ -47,3 +47,11 @@ def squared_distances(A: Floats, B: Floats) -> Floats:
     D2 = np.einsum("ij,ij->i", A, A)[:, None] - 2.0 * (A @ B.T) + np.einsum("ij,ij->i", B, B)
     clipped: Floats = np.maximum(D2, 0.0, out=D2)
     return clipped
+
+
+def linear_scores(estimator: Any, X: Any) -> Floats:
+    """``X @ coef_.T + intercept_`` of a fitted linear classifier: shape (n,) for two classes, else (n, K)."""
+    check_is_fitted(estimator)
+    X = validate_data(estimator, X, reset=False, dtype=np.float64)
+    scores: Floats = X @ estimator.coef_.T + estimator.intercept_
+    return scores.ravel() if scores.shape[1] == 1 else scores

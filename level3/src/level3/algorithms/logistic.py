@@ -67,9 +67,8 @@ import scipy.linalg
 from scipy.special import logsumexp, softmax
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils.validation import check_is_fitted, validate_data
 
-from level3.algorithms.common import Floats, fit_classes
+from level3.algorithms.common import Floats, fit_classes, linear_scores
 
 __all__ = ["LogisticRegression"]
 
@@ -159,10 +158,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def decision_function(self, X: Any) -> Floats:
         """The linear scores: shape (n,) for two classes (the log-odds of class 1), else (n, K)."""
-        check_is_fitted(self)
-        X = validate_data(self, X, reset=False, dtype=np.float64)
-        scores: Floats = X @ self.coef_.T + self.intercept_
-        return scores.ravel() if scores.shape[1] == 1 else scores
+        return linear_scores(self, X)
 
     def predict_proba(self, X: Any) -> Floats:
         """P(class | x) for every class, columns in the order of ``classes_``."""

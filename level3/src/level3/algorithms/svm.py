@@ -48,9 +48,8 @@ from typing import Any, Self
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils import check_random_state
-from sklearn.utils.validation import check_is_fitted, validate_data
 
-from level3.algorithms.common import Floats, fit_classes
+from level3.algorithms.common import Floats, fit_classes, linear_scores
 
 __all__ = ["LinearSVC", "svm_objective"]
 
@@ -132,10 +131,7 @@ class LinearSVC(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def decision_function(self, X: Any) -> Floats:
         """Signed scores w·x + b: shape (n,) for two classes (positive: ``classes_[1]``), else (n, K)."""
-        check_is_fitted(self)
-        X = validate_data(self, X, reset=False, dtype=np.float64)
-        scores: Floats = X @ self.coef_.T + self.intercept_
-        return scores.ravel() if scores.shape[1] == 1 else scores
+        return linear_scores(self, X)
 
     def predict(self, X: Any) -> Any:
         """The class whose hyperplane scores highest (for two classes: the sign)."""
