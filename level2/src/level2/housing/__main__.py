@@ -1,0 +1,111 @@
+"""python -m level2.housing: EDA report, train (CV table + saved model), evaluate on the test split."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from level0.cli import Failure, UsageError, make_parser, run
+from level0.datasets import DatasetMissing
+from level2.housing.eda import write_report
+from level2.housing.workflow import evaluate, load_frame, save, train
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = make_parser(
+        "python -m level2.housing",
+        "Explore California housing (report), compare four models by 5-fold CV RMSE and\n"
+        "save the chosen one (train), then measure it once on the held-out test split (evaluate).",
+        "python -m level2.housing report -o housing-report",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    data_help = (
+        "housing.csv to use (default: the registry's, python -m level0.datasets fetch housing)"
+    )
+
+    report = commands.add_parser("report", help="write the EDA report (Markdown + PNGs)")
+    report.add_argument("-o", "--out", type=Path, required=True, help="folder for the report")
+    report.add_argument("--data", type=Path, help=data_help)
+
+    fit = commands.add_parser("train", help="cross-validate four models, save the chosen one")
+    fit.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("housing-model"),
+        help="model folder (default housing-model)",
+    )
+    fit.add_argument("--data", type=Path, help=data_help)
+    fit.add_argument("--folds", type=int, default=5, help="CV folds (default 5)")
+    fit.add_argument(
+        "--trees",
+        type=int,
+        default=100,
+        help="forest trees; boosting uses 5x as many iterations (default 100)",
+    )
+    fit.add_argument("--seed", type=int, default=42, help="split and model seed (default 42)")
+    fit.add_argument("--json", action="store_true", help="print the CV table as JSON")
+
+    check = commands.add_parser("evaluate", help="test RMSE of a saved model")
+    check.add_argument(
+        "--model",
+        type=Path,
+        default=Path("housing-model"),
+        help="model folder (default housing-model)",
+    )
+    check.add_argument("--data", type=Path, help=data_help)
+    check.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.data is not None and not args.data.is_file():
+        raise UsageError(f"no such file: {args.data}")
+    try:
+        frame, source = load_frame(args.data)
+    except DatasetMissing as exc:
+        raise Failure(f"{exc} (or pass --data housing.csv)") from exc
+    if args.command == "report":
+        files = write_report(frame, args.out, label=f"data: {source.name}")
+        print(f"wrote {len(files)} files to {args.out} (open {args.out / 'report.md'})")
+        return 0
+    if args.command == "train":
+        if args.folds < 2 or args.trees < 1:
+            raise UsageError("--folds must be at least 2 and --trees at least 1")
+        result = train(frame, seed=args.seed, folds=args.folds, n_estimators=args.trees)
+        save(result, args.out, data=source, seed=args.seed)
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "cv": result.cv_table.to_dict(orient="records"),
+                        "chosen": result.chosen,
+                        "model_dir": str(args.out),
+                    },
+                    indent=2,
+                )
+            )
+            return 0
+        print(f"{args.folds}-fold CV RMSE on the training split (USD):")
+        for row in result.cv_table.itertuples(index=False):
+            print(f"  {row.model:<8} {row.cv_rmse:>10,.0f} ± {row.cv_sd:,.0f}")
+        print(f"saved {result.chosen} to {args.out}")
+        return 0
+    scores = evaluate(args.model, frame)
+    if args.json:
+        print(json.dumps(scores, indent=2))
+    else:
+        print(
+            f"{scores['model']}: test RMSE {scores['test_rmse']:,.0f} USD on {scores['test_rows']:,} rows"
+        )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(build_parser(), handle, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
