@@ -69,7 +69,13 @@ def test_vif_needs_more_rows_than_columns(hs):
 def test_write_report_writes_markdown_and_pngs(hs, synthetic, tmp_path):
     files = hs.write_report(synthetic, tmp_path, label="synthetic")
     names = sorted(path.name for path in files)
-    assert names == ["correlation.png", "distributions.png", "geography.png", "report.md"]
+    assert names == [
+        "correlation.png",
+        "distributions.png",
+        "geography.png",
+        "missing.png",
+        "report.md",
+    ]
     for path in files:
         assert path.stat().st_size > 0
         if path.suffix == ".png":
@@ -78,4 +84,75 @@ def test_write_report_writes_markdown_and_pngs(hs, synthetic, tmp_path):
     assert "synthetic" in text
     assert "total_bedrooms" in text
     assert "500,001" in text
-    assert "Variance inflation" in text
+    assert "variance inflation" in text
+    assert "impute the training median" in text
+    assert "Income bands" in text
+
+
+def test_missing_plan_follows_the_share_missing(hs):
+    n = 100
+    frame = pd.DataFrame(
+        {
+            "few": [np.nan] * 2 + [1.0] * (n - 2),
+            "some": [np.nan] * 20 + [1.0] * (n - 20),
+            "most": [np.nan] * 70 + [1.0] * (n - 70),
+            "label": ["a"] * 3 + [None] * (n - 3),
+            "median_house_value": [np.nan] + [1.0] * (n - 1),
+            "full": [1.0] * n,
+        }
+    )
+    plan = hs.missing_plan(frame).set_index("column")
+    assert list(plan.index) == ["few", "some", "most", "label", "median_house_value"]
+    assert plan.loc["few", "action"] == "impute the training median"
+    assert plan.loc["some", "action"].endswith("add a missing indicator")
+    assert plan.loc["most", "action"] == "drop the column"
+    assert plan.loc["label", "action"] == "drop the column"
+    assert plan.loc["median_house_value", "action"].startswith("drop the rows")
+    assert plan.loc["some", "share"] == pytest.approx(0.2)
+    assert hs.missing_plan(frame[["full"]]).empty
+
+
+def test_iqr_outliers_match_a_numpy_count(hs):
+    rng = np.random.default_rng(0)
+    values = pd.Series(rng.lognormal(7, 0.8, 2000))
+    frame = pd.DataFrame({"rooms": values, "flat": rng.normal(size=2000)})
+    counts = hs.iqr_outliers(frame).set_index("column")
+    assert list(counts.index) == ["rooms"]  # only the skewed column by default
+    for scale, data in (("raw", values.to_numpy()), ("log", np.log1p(values.to_numpy()))):
+        q1, q3 = np.percentile(data, [25, 75])
+        fence = 1.5 * (q3 - q1)
+        assert counts.loc["rooms", f"{scale}_low"] == np.sum(data < q1 - fence)
+        assert counts.loc["rooms", f"{scale}_high"] == np.sum(data > q3 + fence)
+    # a log-normal's long tail is all on the high side raw, and shrinks after the log
+    assert counts.loc["rooms", "raw_low"] == 0
+    assert counts.loc["rooms", "raw_high"] > 3 * counts.loc["rooms", "log_high"]
+
+
+def test_category_counts_sum_to_the_rows(hs, synthetic):
+    counts = hs.category_counts(synthetic)
+    assert counts["rows"].sum() == len(synthetic)
+    assert counts["share"].sum() == pytest.approx(1.0)
+    assert list(counts["rows"]) == sorted(counts["rows"], reverse=True)
+
+
+def test_strata_table_compares_stratified_and_random_splits(hs, synthetic):
+    table = hs.strata_table(synthetic)
+    assert list(table["income_band"]) == [1, 2, 3, 4, 5]
+    for column in ("overall", "stratified", "random"):
+        assert table[column].sum() == pytest.approx(1.0)
+    assert table["stratified_error"].abs().max() <= table["random_error"].abs().max() + 1e-12
+
+
+def test_feature_types_describe_every_column(hs, synthetic):
+    types = hs.feature_types(synthetic).set_index("column")
+    assert list(types.index) == list(synthetic.columns)
+    assert types.loc["ocean_proximity", "kind"].startswith("categorical")
+    assert types.loc["median_house_value", "kind"].startswith("target")
+
+
+def test_plot_cv_writes_a_png(tmp_path):
+    from level2.housing.plots import plot_cv
+
+    table = pd.DataFrame({"model": ["a", "b"], "cv_rmse": [2.0, 1.0], "cv_sd": [0.1, 0.2]})
+    path = plot_cv(table, tmp_path / "cv.png", "test", chosen="b")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -107,3 +107,83 @@ def test_train_save_evaluate_round_trip(hs, synthetic, synthetic_csv, tmp_path):
     expected = hs.rmse(test[hs.TARGET], result.model.predict(test.drop(columns=[hs.TARGET])))
     assert scores["test_rmse"] == pytest.approx(expected)
     assert scores["test_rows"] == len(test)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.floats(-125, -114), st.floats(32, 42)), min_size=1, max_size=20))
+def test_rotations_project_on_rotated_axes(points):
+    from level2.housing.features import ANGLES, rotations
+
+    xy = np.array(points)
+    out = rotations(xy)
+    assert out.shape == (len(xy), ANGLES)
+    for column, degrees in enumerate(np.arange(1, ANGLES + 1) * 180 / (ANGLES + 1)):
+        angle = np.radians(degrees)
+        expected = xy[:, 0] * np.cos(angle) + xy[:, 1] * np.sin(angle)
+        assert np.allclose(out[:, column], expected)
+    # the middle axis is the 90-degree one's neighbour pair: 45 and 135 degrees are orthogonal
+    norms = out[:, 1] ** 2 + out[:, 5] ** 2
+    assert np.allclose(norms, (xy**2).sum(axis=1))
+
+
+def test_neighbours_use_the_scaled_longitude_and_latitude(hs, synthetic):
+    from level2.housing.features import GEO_COLUMNS
+
+    train, _ = hs.split(synthetic)
+    prep = hs.build_preprocessor().fit(train.drop(columns=[hs.TARGET]))
+    names = list(prep.get_feature_names_out())
+    assert [names[i] for i in GEO_COLUMNS] == ["longitude", "latitude"]
+    assert "rotated_45deg" in names
+    assert (
+        "rotated_45deg"
+        not in hs.build_preprocessor(rotated=False).fit(train).get_feature_names_out()
+    )
+
+
+def test_the_neighbours_value_is_stacked_out_of_fold_not_leaked(hs, synthetic):
+    from sklearn.linear_model import LinearRegression
+
+    from level2.housing.features import neighbour_value
+
+    train, test = hs.split(synthetic)
+    x, y = train.drop(columns=[hs.TARGET]), train[hs.TARGET]
+    x_test, y_test = test.drop(columns=[hs.TARGET]), test[hs.TARGET]
+    model = hs.make_model("linear").fit(x, y)
+    assert model.named_steps["model"].passthrough
+    stacked_error = hs.rmse(y_test, model.predict(x_test))
+
+    # The leak stacking avoids: fitted on all training rows, a row's nearest neighbour is
+    # itself, so the in-sample feature is (mostly) its own price and the model learns to copy it.
+    prep = hs.build_preprocessor().fit(x)
+    features, test_features = prep.transform(x), prep.transform(x_test)
+    knn = neighbour_value().fit(features, y)
+    assert np.mean(np.isclose(knn.predict(features), y)) > 0.8
+    leaky = LinearRegression().fit(np.column_stack([features, knn.predict(features)]), y)
+    leaky_train_error = hs.rmse(
+        y, leaky.predict(np.column_stack([features, knn.predict(features)]))
+    )
+    leaky_error = hs.rmse(
+        y_test, leaky.predict(np.column_stack([test_features, knn.predict(test_features)]))
+    )
+    assert leaky_train_error < 0.5 * leaky_error  # looks great in training ...
+    assert stacked_error < leaky_error  # ... and is worse on unseen rows
+
+
+def test_evaluate_splits_capped_rows_and_refuses_another_table(
+    hs, synthetic, synthetic_csv, tmp_path
+):
+    from level1.modelstore import ModelError
+
+    result = hs.train(synthetic, folds=2, n_estimators=5, names=("linear",))
+    folder = hs.save(result, tmp_path / "model", data=synthetic_csv, seed=42)
+    scores = hs.evaluate(folder, synthetic)
+    _, test = hs.split(synthetic, seed=42)
+    capped = int((test[hs.TARGET] >= 500_001).sum())
+    assert scores["capped_rows"] == capped > 0
+    parts = (
+        capped * scores["rmse_capped_rows"] ** 2
+        + (len(test) - capped) * scores["rmse_other_rows"] ** 2
+    )
+    assert np.sqrt(parts / len(test)) == pytest.approx(scores["test_rmse"])
+    with pytest.raises(ModelError, match="trained on another table"):
+        hs.evaluate(folder, synthetic, data_sha256="0" * 64)

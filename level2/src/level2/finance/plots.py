@@ -62,7 +62,8 @@ def plot_drawdown(close: pd.Series, path: Path, *, label: str = "") -> Path:
     figure, axes = plt.subplots(figsize=(10, 3.5))
     axes.fill_between(falls.index, falls.to_numpy(), 0, color="tab:red", alpha=0.35, linewidth=0)
     axes.plot(falls.index, falls.to_numpy(), color="tab:red", linewidth=0.8)
-    axes.axvline(worst.peak, color="0.3", linestyle=":", linewidth=1)
+    axes.axvline(worst.peak, color="0.3", linestyle=":", linewidth=1, label="peak before it")
+    axes.plot([worst.trough], [worst.depth], "o", color="black", markersize=4, label="trough")
     axes.annotate(
         f"max drawdown {worst.depth:.1%}\n{worst.peak.date()} to {worst.trough.date()}",
         xy=(worst.trough, worst.depth),
@@ -74,6 +75,7 @@ def plot_drawdown(close: pd.Series, path: Path, *, label: str = "") -> Path:
     axes.set_xlabel("date")
     axes.set_ylabel("below peak (%)")
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axes.legend(loc="lower left", fontsize=8)
     axes.grid(alpha=0.3)
     return _save(figure, path)
 

@@ -1,14 +1,26 @@
 """Clean and analyse California housing: EDA report, one ColumnTransformer, four models by CV RMSE.
 
 Read in this order: data.py (loading, stratified split), eda.py (missing values,
-skew, caps, correlation, VIF, map), features.py (the pipeline), models.py (the
-four regressors and cross-validation), workflow.py (train, save, evaluate).
+skew, outliers, caps, categories, income bands, VIF), plots.py and report.py (the
+EDA report), features.py (the pipeline), models.py (the four regressors and
+cross-validation), workflow.py (train, save, evaluate once).
 """
 
 from level2.housing.data import INCOME_BINS, TARGET, income_category, load_housing, split
-from level2.housing.eda import capped_values, missing_counts, skewness, vif, write_report
+from level2.housing.eda import (
+    capped_values,
+    category_counts,
+    engineered_columns,
+    iqr_outliers,
+    missing_counts,
+    missing_plan,
+    skewness,
+    strata_table,
+    vif,
+)
 from level2.housing.features import build_preprocessor
 from level2.housing.models import CHOSEN, MODEL_NAMES, cross_validate, make_model, rmse
+from level2.housing.report import feature_types, write_report
 from level2.housing.workflow import TRUSTED, TrainResult, evaluate, save, train
 
 __all__ = [
@@ -20,16 +32,22 @@ __all__ = [
     "TrainResult",
     "build_preprocessor",
     "capped_values",
+    "category_counts",
     "cross_validate",
+    "engineered_columns",
     "evaluate",
+    "feature_types",
     "income_category",
+    "iqr_outliers",
     "load_housing",
     "make_model",
     "missing_counts",
+    "missing_plan",
     "rmse",
     "save",
     "skewness",
     "split",
+    "strata_table",
     "train",
     "vif",
     "write_report",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from level0.cli import Failure, UsageError, make_parser, run
 from level0.datasets import DatasetMissing
-from level2.housing.eda import write_report
-from level2.housing.workflow import evaluate, load_frame, save, train
+from level2.housing.report import write_report
+from level2.housing.workflow import evaluate, file_sha256, load_frame, save, train
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--trees",
         type=int,
         default=100,
-        help="forest trees; boosting uses 5x as many iterations (default 100)",
+        help="forest trees; boosting uses 10x as many iterations (default 100)",
     )
     fit.add_argument("--seed", type=int, default=42, help="split and model seed (default 42)")
     fit.add_argument("--json", action="store_true", help="print the CV table as JSON")
@@ -93,13 +93,18 @@ def handle(args: argparse.Namespace) -> int:
             print(f"  {row.model:<8} {row.cv_rmse:>10,.0f} ± {row.cv_sd:,.0f}")
         print(f"saved {result.chosen} to {args.out}")
         return 0
-    scores = evaluate(args.model, frame)
+    scores = evaluate(args.model, frame, data_sha256=file_sha256(source))
     if args.json:
         print(json.dumps(scores, indent=2))
     else:
         print(
             f"{scores['model']}: test RMSE {scores['test_rmse']:,.0f} USD on {scores['test_rows']:,} rows"
         )
+        if scores["rmse_capped_rows"] is not None:
+            print(
+                f"  {scores['capped_rows']} rows at the 500,001 USD cap: RMSE "
+                f"{scores['rmse_capped_rows']:,.0f}; the other rows: {scores['rmse_other_rows']:,.0f}"
+            )
     return 0
 
 

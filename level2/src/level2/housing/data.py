@@ -12,12 +12,14 @@ __all__ = [
     "COLUMNS",
     "INCOME_BINS",
     "TARGET",
+    "VALUE_CAP",
     "income_category",
     "load_housing",
     "split",
 ]
 
 TARGET = "median_house_value"
+VALUE_CAP = 500_001.0  # the census top-code of the target: "500,000 USD or more"
 COLUMNS = (
     "longitude",
     "latitude",

@@ -1,25 +1,33 @@
-"""Exploratory data analysis: missing values, skew, capped values, correlation, VIF and a map.
+"""Exploratory data analysis: the numbers that motivate each cleaning choice in features.py.
 
-Every number here is computed from the table alone (no model), so the report can be
-read before any training: it is what motivates the cleaning choices in features.py.
+Everything here is computed from the table alone (no model), so the report can be
+read before any training. :mod:`level2.housing.plots` draws them and
+:mod:`level2.housing.report` writes them up.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
+from sklearn.model_selection import train_test_split
 
-from level0.atomic import atomic_open, atomic_write_text
-from level2.housing.data import TARGET
+from level2.housing.data import TARGET, income_category, split
+from level2.housing.features import CATEGORY, RATIOS
 
-__all__ = ["VIF_COLUMNS", "capped_values", "missing_counts", "skewness", "vif", "write_report"]
+__all__ = [
+    "DROP_COLUMN_ABOVE",
+    "INDICATOR_ABOVE",
+    "VIF_COLUMNS",
+    "capped_values",
+    "category_counts",
+    "engineered_columns",
+    "iqr_outliers",
+    "missing_counts",
+    "missing_plan",
+    "skewness",
+    "strata_table",
+    "vif",
+]
 
 VIF_COLUMNS = (
     "housing_median_age",
@@ -29,11 +37,49 @@ VIF_COLUMNS = (
     "households",
     "median_income",
 )
+# Rules of thumb for missing values, by the share of a column that is missing.
+DROP_COLUMN_ABOVE = 0.5  # more than half missing: imputing would invent most of the column
+INDICATOR_ABOVE = 0.05  # 5-50 %: impute and add a "was missing" flag, the gap itself may inform
 
 
 def missing_counts(frame: pd.DataFrame) -> pd.Series:
     """Missing values per column (every column, zeros included)."""
     return frame.isna().sum().astype("int64")
+
+
+def missing_plan(
+    frame: pd.DataFrame,
+    *,
+    target: str = TARGET,
+    drop_column_above: float = DROP_COLUMN_ABOVE,
+    indicator_above: float = INDICATOR_ABOVE,
+) -> pd.DataFrame:
+    """What to do with each column that has missing values, by the share missing.
+
+    * a missing **target** drops the row: a label is never invented;
+    * over ``drop_column_above`` (50 %): drop the **column**;
+    * over ``indicator_above`` (5 %): impute and add a missing-indicator column;
+    * below: impute (median for numbers, most frequent for categories). Dropping
+      those rows instead would throw away their other columns and, unless values
+      are missing at random, bias what is left.
+    """
+    rows = []
+    for name, count in missing_counts(frame).items():
+        if count == 0:
+            continue
+        share = count / len(frame)
+        numeric = pd.api.types.is_numeric_dtype(frame[name])
+        fill = "median" if numeric else "most frequent value"
+        if name == target:
+            action = "drop the rows (never impute the target)"
+        elif share > drop_column_above:
+            action = "drop the column"
+        elif share > indicator_above:
+            action = f"impute the training {fill} and add a missing indicator"
+        else:
+            action = f"impute the training {fill}"
+        rows.append({"column": name, "missing": int(count), "share": share, "action": action})
+    return pd.DataFrame(rows, columns=["column", "missing", "share", "action"])
 
 
 def skewness(frame: pd.DataFrame) -> pd.Series:
@@ -61,6 +107,77 @@ def capped_values(
     return pd.DataFrame(rows)
 
 
+def iqr_outliers(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Rows below and above Tukey's fences (Q1 - 1.5 IQR, Q3 + 1.5 IQR), raw and after log1p.
+
+    By default for the skewed columns (skew above 1, the target left out). On the raw
+    scale a long right tail puts every "outlier" on the high side; after ``log1p`` the
+    distribution is nearly symmetric, fewer high values stand out and the tiny block
+    groups appear on the low side. What counts as an outlier depends on the scale.
+    """
+    skew = skewness(frame.drop(columns=[TARGET], errors="ignore"))
+    names = columns or list(skew[skew > 1].index)
+    rows = []
+    for name in names:
+        values = frame[name].dropna()
+        row: dict[str, object] = {"column": name}
+        for scale, data in (("raw", values), ("log", np.log1p(values.clip(lower=0)))):
+            q1, q3 = data.quantile([0.25, 0.75])
+            spread = 1.5 * (q3 - q1)
+            row[f"{scale}_low"] = int((data < q1 - spread).sum())
+            row[f"{scale}_high"] = int((data > q3 + spread).sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["column", "raw_low", "raw_high", "log_low", "log_high"])
+
+
+def category_counts(frame: pd.DataFrame, column: str = CATEGORY) -> pd.DataFrame:
+    """Each category's row count and share, most common first: rare levels stand out."""
+    counts = frame[column].value_counts(dropna=False)
+    return pd.DataFrame(
+        {
+            "category": counts.index.astype(str),
+            "rows": counts.to_numpy(),
+            "share": counts.to_numpy() / len(frame),
+        }
+    )
+
+
+def strata_table(frame: pd.DataFrame, *, seed: int = 42) -> pd.DataFrame:
+    """Share of each income band in the whole table, a stratified and a random 20 % test set.
+
+    The top and bottom bands are small (an imbalance); a random split can over- or
+    under-sample them by chance, a stratified one keeps every band's share.
+    """
+    bands = income_category(frame["median_income"])
+    _, stratified = split(frame, seed=seed)
+    _, random = train_test_split(frame, test_size=0.2, random_state=seed)
+    table = pd.DataFrame(
+        {
+            "overall": bands.value_counts(normalize=True),
+            "stratified": bands.loc[stratified.index].value_counts(normalize=True),
+            "random": bands.loc[random.index].value_counts(normalize=True),
+        }
+    ).sort_index()
+    table.index.name = "income_band"
+    table["stratified_error"] = table["stratified"] / table["overall"] - 1
+    table["random_error"] = table["random"] / table["overall"] - 1
+    return table.fillna(0.0).reset_index()
+
+
+def engineered_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The size-free columns the pipeline builds: the three ratios plus age, income and households.
+
+    Used to check that the ratios really remove the collinearity of the raw counts.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for name, (top, bottom) in RATIOS.items():
+        out[name] = frame[top] / frame[bottom]
+    out["housing_median_age"] = frame["housing_median_age"]
+    out["log_median_income"] = np.log1p(frame["median_income"])
+    out["log_households"] = np.log1p(frame["households"])
+    return out
+
+
 def vif(frame: pd.DataFrame, columns: tuple[str, ...] = VIF_COLUMNS) -> pd.Series:
     """Variance inflation factor of each column: 1 / (1 - R²) of that column regressed
     (least squares, with an intercept) on all the others. Rows with a missing value
@@ -78,115 +195,3 @@ def vif(frame: pd.DataFrame, columns: tuple[str, ...] = VIF_COLUMNS) -> pd.Serie
         r2 = 1.0 - residual @ residual / np.sum((y - y.mean()) ** 2)
         result[name] = np.inf if r2 >= 1.0 else 1.0 / (1.0 - r2)
     return pd.Series(result, name="vif")
-
-
-def _save(fig: Figure, path: Path) -> Path:
-    with atomic_open(path, "wb") as handle:
-        fig.savefig(handle, format="png", dpi=90)
-    plt.close(fig)
-    return path
-
-
-def _plot_distributions(frame: pd.DataFrame, path: Path, label: str) -> Path:
-    numeric = frame.select_dtypes("number").columns
-    fig, axes = plt.subplots(3, 3, figsize=(12, 9))
-    units = {"median_house_value": "USD", "median_income": "10k USD", "housing_median_age": "years"}
-    for ax, name in zip(axes.flat, numeric, strict=False):
-        ax.hist(frame[name].dropna(), bins=50, color="tab:blue")
-        ax.set_title(f"{name} (skew {frame[name].skew():.2f})", fontsize=9)
-        ax.set_xlabel(
-            f"{name} ({units.get(name, 'count' if name.startswith(('total', 'pop', 'house')) else 'degrees')})",
-            fontsize=8,
-        )
-        ax.set_ylabel("block groups")
-    fig.suptitle(f"Distributions ({label})")
-    fig.tight_layout()
-    return _save(fig, path)
-
-
-def _plot_correlation(corr: pd.DataFrame, path: Path, label: str) -> Path:
-    fig, ax = plt.subplots(figsize=(8, 7))
-    image = ax.imshow(corr.to_numpy(), vmin=-1, vmax=1, cmap="coolwarm")
-    ax.set_xticks(range(len(corr)), corr.columns, rotation=60, ha="right", fontsize=8)
-    ax.set_yticks(range(len(corr)), corr.columns, fontsize=8)
-    ax.set_xlabel("column")
-    ax.set_ylabel("column")
-    fig.colorbar(image, ax=ax, label="Pearson correlation (unitless)")
-    ax.set_title(f"Correlation matrix ({label})")
-    fig.tight_layout()
-    return _save(fig, path)
-
-
-def _plot_geography(frame: pd.DataFrame, path: Path, label: str) -> Path:
-    fig, ax = plt.subplots(figsize=(9, 7))
-    points = ax.scatter(
-        frame["longitude"],
-        frame["latitude"],
-        s=frame["population"] / 100,
-        c=frame[TARGET],
-        cmap="jet",
-        alpha=0.4,
-    )
-    fig.colorbar(points, ax=ax, label="median house value (USD)")
-    ax.set_xlabel("longitude (degrees)")
-    ax.set_ylabel("latitude (degrees)")
-    ax.set_title(f"Block groups: size = population, colour = value ({label})")
-    fig.tight_layout()
-    return _save(fig, path)
-
-
-def _table(frame: pd.DataFrame, floatfmt: str = "{:,.2f}") -> str:
-    header = "| " + " | ".join(str(c) for c in frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    lines = [header, rule]
-    for row in frame.itertuples(index=False):
-        cells = [floatfmt.format(v) if isinstance(v, float) else str(v) for v in row]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def write_report(frame: pd.DataFrame, out: Path, *, label: str = "real data") -> list[Path]:
-    """Write report.md and three PNGs into ``out``; return the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    missing = missing_counts(frame)
-    skew = skewness(frame)
-    caps = capped_values(frame)
-    corr = frame.select_dtypes("number").corr()
-    factors = vif(frame)
-    files = [
-        _plot_distributions(frame, out / "distributions.png", label),
-        _plot_correlation(corr, out / "correlation.png", label),
-        _plot_geography(frame, out / "geography.png", label),
-    ]
-    target_corr = corr[TARGET].drop(TARGET).sort_values(ascending=False)
-    text = "\n\n".join(
-        [
-            f"# Housing EDA ({label})",
-            f"{len(frame):,} rows, {frame.shape[1]} columns.",
-            "## Missing values\n\n"
-            + _table(
-                missing[missing > 0]
-                .rename("missing")
-                .reset_index()
-                .rename(columns={"index": "column"}),
-                "{}",
-            )
-            + f"\n\n{int(missing.sum())} missing in all; the pipeline fills them with the training median.",
-            "## Skew\n\n"
-            + _table(skew.rename("skew").reset_index().rename(columns={"index": "column"}))
-            + "\n\nCounts and income are right-skewed: the pipeline takes log1p of them.\n\n![distributions](distributions.png)",
-            "## Capped values\n\n"
-            + _table(caps)
-            + "\n\nThese piles at the maximum are census top-codes: the true value is 'at least' the cap.",
-            "## Correlation with the target\n\n"
-            + _table(target_corr.rename("r").reset_index().rename(columns={"index": "column"}))
-            + "\n\n![correlation](correlation.png)",
-            "## Variance inflation factors (1 / (1 - R²))\n\n"
-            + _table(factors.reset_index().rename(columns={"index": "column"}))
-            + "\n\nThe four count columns measure the size of a block group and inflate each other; "
-            "ratios (rooms per household, ...) carry the information without the collinearity.",
-            "## Geography\n\n![geography](geography.png)",
-        ]
-    )
-    atomic_write_text(out / "report.md", text + "\n")
-    return [*files, out / "report.md"]

@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 
 from level0 import datasets
 from level1 import modelstore
-from level2.housing.data import TARGET, load_housing, split
+from level2.housing.data import TARGET, VALUE_CAP, load_housing, split
 from level2.housing.features import TRUSTED as FEATURE_FUNCTIONS
 from level2.housing.models import CHOSEN, cross_validate, make_model, rmse
 
@@ -29,6 +29,7 @@ __all__ = [
     "TRUSTED",
     "TrainResult",
     "evaluate",
+    "file_sha256",
     "load_frame",
     "real_data_path",
     "save",
@@ -36,13 +37,18 @@ __all__ = [
 ]
 
 TOOL = "level2.housing"
-# skops does not trust these by default: our two feature functions plus two types
-# that fitted trees, boosted trees and encoders store.
+# skops does not trust these by default: our feature functions, plus scikit-learn
+# internals that fitted trees, boosted trees, the neighbours' k-d tree and the stacking
+# (its KFold and fitted-estimator Bunch) store.
 TRUSTED = [
     *FEATURE_FUNCTIONS,
     "numpy.dtype",
     "sklearn.tree._tree.Tree",
     "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "sklearn.metrics._dist_metrics.EuclideanDistance64",
+    "sklearn.model_selection._split.KFold",
+    "sklearn.neighbors._kd_tree.KDTree",
+    "sklearn.utils._bunch.Bunch",
 ]
 
 
@@ -85,9 +91,14 @@ def train(
     return TrainResult(cv_table=table, model=model, chosen=CHOSEN)
 
 
+def file_sha256(path: Path) -> str:
+    """The sha256 of a data file, stored with the model and checked by :func:`evaluate`."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def save(result: TrainResult, directory: Path, *, data: Path | None, seed: int) -> Path:
     """Store the fitted model with its CV figures via level1.modelstore."""
-    digest = hashlib.sha256(data.read_bytes()).hexdigest() if data is not None else None
+    digest = file_sha256(data) if data is not None else None
     metrics = {
         row.model: {"cv_rmse": row.cv_rmse, "cv_sd": row.cv_sd}
         for row in result.cv_table.itertuples()
@@ -102,17 +113,36 @@ def save(result: TrainResult, directory: Path, *, data: Path | None, seed: int) 
     )
 
 
-def evaluate(directory: Path, frame: pd.DataFrame) -> dict[str, Any]:
-    """Load the saved model and report its RMSE on the held-out test split (same seed)."""
+def evaluate(
+    directory: Path, frame: pd.DataFrame, *, data_sha256: str | None = None
+) -> dict[str, Any]:
+    """Load the saved model and report its RMSE on the held-out test split (same seed).
+
+    The test split is only the same rows if the table is the same: with
+    ``data_sha256`` (the sha256 of the file ``frame`` came from) a model trained on
+    another file is refused. The RMSE is also given separately for the capped rows
+    (value 500,001 USD), where the "true" value is only a floor.
+    """
     saved = modelstore.load(directory, tool=TOOL, trusted=TRUSTED)
+    trained_on = saved.metadata.get("data_sha256")
+    if data_sha256 is not None and trained_on is not None and data_sha256 != trained_on:
+        raise modelstore.ModelError(
+            f"{directory} was trained on another table (sha256 {trained_on[:12]}…, this one "
+            f"{data_sha256[:12]}…); its test split would overlap the training rows"
+        )
     seed = int(saved.metadata.get("extra", {}).get("seed", 42))
     _, test_set = split(frame, seed=seed)
+    truth = test_set[TARGET]
     with threadpool_limits(1):
         predicted = saved.model.predict(test_set.drop(columns=[TARGET]))
+    capped = (truth >= VALUE_CAP).to_numpy()
     return {
         "model": saved.metadata.get("extra", {}).get("chosen", "?"),
         "test_rows": len(test_set),
-        "test_rmse": rmse(test_set[TARGET], predicted),
+        "test_rmse": rmse(truth, predicted),
+        "capped_rows": int(capped.sum()),
+        "rmse_capped_rows": rmse(truth[capped], predicted[capped]) if capped.any() else None,
+        "rmse_other_rows": rmse(truth[~capped], predicted[~capped]),
     }
 
 
