@@ -128,9 +128,11 @@ def test_csv_output_holds_the_same_products(scraper, shop, fetcher, tmp_path):
 
 def test_a_page_that_timed_out_is_retried_by_the_next_run(scraper, tmp_path):
     output = tmp_path / "products.jsonl"
-    with scraper.serve_demo(products=12, slow_seconds=0.6) as shop:
+    # The slow page takes 2 s; every other page must answer within the impatient 0.8 s
+    # timeout, a wide margin so that a busy machine cannot make them fail too.
+    with scraper.serve_demo(products=12, slow_seconds=2.0) as shop:
         slow = next(p for p in shop.catalogue if p.special == "slow")
-        with scraper.Fetcher(delay=0, timeout=0.3, retries=1, backoff=0) as impatient:
+        with scraper.Fetcher(delay=0, timeout=0.8, retries=1, backoff=0) as impatient:
             report = scraper.crawl(shop.url, output, fetcher=impatient)
         assert [url.removeprefix(shop.url.rstrip("/")) for url in report.failed] == [slow.path]
         assert report.products_written == 10
