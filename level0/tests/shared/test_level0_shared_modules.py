@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import stat
@@ -9,8 +10,10 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from level0 import atomic, cli, tour
+from level0 import atomic, cli, lazy, tour
 
 
 def test_atomic_write_replaces_whole_file_with_usual_permissions(tmp_path):
@@ -113,3 +116,88 @@ def test_level_entry_point_lists_projects_and_refuses_unknown_commands():
     )
     assert bogus.returncode == 2
     assert bogus.stderr.startswith("error: unknown command 'bogus'")
+
+
+# --- numbers with a range, memory budget, lazy exports, Ctrl-C -----------------------
+
+
+@given(st.integers())
+def test_int_in_accepts_exactly_its_range(value):
+    bounded = cli.int_in(1, 1000)
+    if 1 <= value <= 1000:
+        assert bounded(str(value)) == value
+    else:
+        with pytest.raises(argparse.ArgumentTypeError, match="from 1 to 1,000"):
+            bounded(str(value))
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-inf", "1e999", "abc", "", "0x10"])
+def test_float_in_refuses_what_is_not_a_finite_number_in_range(text):
+    with pytest.raises(argparse.ArgumentTypeError):
+        cli.float_in(0.0, 1.0)(text)
+
+
+def test_a_huge_number_is_a_usage_error_in_one_line(capsys):
+    parser = cli.make_parser("demo", "A demo tool.", "demo --rows 10")
+    parser.add_argument("--rows", type=cli.int_in(1, 10**6))
+    with pytest.raises(SystemExit) as end:
+        cli.run(parser, lambda args: 0, ["--rows", "9" * 40])
+    assert end.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "--rows: must be an integer from 1 to 1,000,000, got 99999999999999999999..." in error
+
+
+def test_require_memory_refuses_a_job_larger_than_the_budget(monkeypatch):
+    monkeypatch.setattr(cli, "available_memory", lambda: 8 * 1024**3)
+    cli.require_memory(3 * 1024**3, "a small job")  # under half of 8 GB: fine
+    with pytest.raises(cli.UsageError, match=r"about 10 GB .* at most about 4,096 fit"):
+        cli.require_memory(10 * 1024**3, "a big job", unit_bytes=1024**2)
+
+
+def test_version_names_the_tool(capsys):
+    parser = cli.make_parser("python -m level0.demo", "A demo tool.", "demo")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--version"])
+    assert capsys.readouterr().out.startswith("python -m level0.demo 0.")
+
+
+def test_lazy_exports_import_on_first_use(tmp_path, monkeypatch):
+    package = tmp_path / "lazydemo"
+    package.mkdir()
+    (package / "heavy.py").write_text(
+        "import sys\nsys.modules['lazydemo'].LOADED = True\nANSWER = 42\n"
+    )
+    (package / "__init__.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from level0.lazy import lazy_exports\n"
+        "LOADED = False\n"
+        "if TYPE_CHECKING:\n    from .heavy import ANSWER\n"
+        "__all__ = ['ANSWER']\n"
+        "__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import lazydemo  # type: ignore[import-not-found]
+
+    assert lazydemo.LOADED is False
+    assert "ANSWER" in dir(lazydemo)
+    assert lazydemo.ANSWER == 42
+    assert lazydemo.LOADED is True
+    with pytest.raises(AttributeError):
+        _ = lazydemo.MISSING
+
+
+def test_lazy_exports_report_a_name_no_import_gives(tmp_path):
+    init = tmp_path / "__init__.py"
+    init.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from x import a\n")
+    with pytest.raises(ImportError, match=r"\['b'\]"):
+        lazy.lazy_exports("demo", str(init), ["a", "b"])
+
+
+def test_ctrl_c_while_importing_prints_one_line(tmp_path):
+    script = tmp_path / "slow_import.py"
+    script.write_text("import level0.cli\nraise KeyboardInterrupt\n")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode in (130, -2)
+    assert done.stderr == "error: interrupted\n"

@@ -141,10 +141,18 @@ def load(directory: str | Path, *, tool: str, trusted: list[str] | None = None) 
         raise ModelError(
             f"{model_path} changed after it was saved (its sha256 no longer matches); retrain it"
         )
-    untrusted = sorted(set(skops.io.get_untrusted_types(file=model_path)) - set(trusted or []))
-    if untrusted:
+    try:
+        untrusted = sorted(set(skops.io.get_untrusted_types(file=model_path)) - set(trusted or []))
+        if untrusted:
+            raise ModelError(
+                f"{model_path} contains types skops does not trust ({', '.join(untrusted)}); refusing to load it"
+            )
+        model = skops.io.load(model_path, trusted=list(trusted or []) or None)
+    except ModelError:
+        raise
+    except Exception as exc:  # a pickle, a corrupt or truncated zip: skops raises many kinds
         raise ModelError(
-            f"{model_path} contains types skops does not trust ({', '.join(untrusted)}); refusing to load it"
-        )
-    model = skops.io.load(model_path, trusted=list(trusted or []) or None)
+            f"{model_path} is not a readable skops model ({type(exc).__name__}); "
+            "refusing to load it; retrain the model"
+        ) from exc
     return SavedModel(model=model, metadata=metadata)

@@ -134,3 +134,11 @@ def test_evaluate_can_draw_the_scores(model_dir, tmp_path, capsys):
     assert main(["evaluate", str(model_dir), "--corpus", "synthetic", "--plot", str(plot)]) == 0
     assert plot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "plot written to" in capsys.readouterr().err
+
+
+def test_the_cli_choices_match_the_library():
+    from level1.spam import __main__ as spam_cli
+    from level1.spam import corpus, pipeline
+
+    assert spam_cli.CORPORA == corpus.CORPORA
+    assert spam_cli.KINDS == pipeline.KINDS

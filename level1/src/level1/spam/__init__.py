@@ -12,39 +12,44 @@ pipeline end to end, saving and loading).
 'spam'
 """
 
-from level1.spam.corpus import (
-    CORPORA,
-    Corpus,
-    corpus_sha256,
-    deduplicate,
-    heldout_split,
-    load_corpus,
-    load_enron,
-    load_sms,
-    read_email,
-    synthetic_corpus,
-)
-from level1.spam.metrics import SpamReport, format_confusion, format_report, spam_report
-from level1.spam.model import (
-    TOOL,
-    Evaluation,
-    Scored,
-    TrainingRun,
-    Verdict,
-    classify,
-    evaluate,
-    load_filter,
-    save_filter,
-    train,
-)
-from level1.spam.pipeline import (
-    DEFAULT_CANDIDATES,
-    KINDS,
-    Candidate,
-    build_pipeline,
-    text_features,
-)
-from level1.spam.search import OutOfFold, choose_threshold, cross_validate, response
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level1.spam.corpus import (
+        CORPORA,
+        Corpus,
+        corpus_sha256,
+        deduplicate,
+        heldout_split,
+        load_corpus,
+        load_enron,
+        load_sms,
+        read_email,
+        synthetic_corpus,
+    )
+    from level1.spam.metrics import SpamReport, format_confusion, format_report, spam_report
+    from level1.spam.model import (
+        TOOL,
+        Evaluation,
+        Scored,
+        TrainingRun,
+        Verdict,
+        classify,
+        evaluate,
+        load_filter,
+        save_filter,
+        train,
+    )
+    from level1.spam.pipeline import (
+        DEFAULT_CANDIDATES,
+        KINDS,
+        Candidate,
+        build_pipeline,
+        text_features,
+    )
+    from level1.spam.search import OutOfFold, choose_threshold, cross_validate, response
 
 __all__ = [
     "CORPORA",
@@ -81,3 +86,4 @@ __all__ = [
     "text_features",
     "train",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
