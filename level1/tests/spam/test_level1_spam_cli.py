@@ -91,12 +91,6 @@ def one_line_error(capsys) -> str:
         (["predict", "{model}", "hi", "--file", "x.txt"], 2, "give the message text or --file"),
         (["predict", "{missing}", "hi"], 1, "is not a model directory"),
         (["predict", "{model}", "--file", "{missing}"], 1, "No such file or directory"),
-        (["train", "--corpus", "synthetic", "-o", "{out}", "--folds", "1"], 2, "--folds"),
-        (
-            ["train", "--corpus", "synthetic", "-o", "{out}", "--max-blocked-ham", "5"],
-            2,
-            "fraction",
-        ),
     ],
 )
 def test_bad_requests_get_one_line(model_dir, tmp_path, capsys, args, code, message):
@@ -105,6 +99,25 @@ def test_bad_requests_get_one_line(model_dir, tmp_path, capsys, args, code, mess
     ]
     assert main(filled) == code
     assert message in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--folds", "1", "argument --folds: must be an integer from 2 to 20, got 1"),
+        ("--folds", "99999999999999999999999", "must be an integer from 2 to 20"),
+        ("--max-blocked-ham", "5", "argument --max-blocked-ham: must be a number from 0.0"),
+        ("--max-blocked-ham", "nan", "must be a number from 0.0 to 0.999, got nan"),
+    ],
+)
+def test_out_of_range_numbers_are_usage_errors(tmp_path, capsys, option, value, message):
+    with pytest.raises(SystemExit) as end:
+        main(["train", "--corpus", "synthetic", "-o", str(tmp_path / "out"), option, value])
+    assert end.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_missing_real_data_names_the_fetch_command(model_dir, tmp_path, monkeypatch, capsys):
@@ -142,3 +155,34 @@ def test_the_cli_choices_match_the_library():
 
     assert spam_cli.CORPORA == corpus.CORPORA
     assert spam_cli.KINDS == pipeline.KINDS
+
+
+def unreadable_model_bytes(good: bytes, kind: str) -> bytes:
+    """A pickle, a zip with a hole in it, or the first half of a real model file."""
+    import pickle
+
+    return {
+        "pickle": pickle.dumps({"not": "a model"}),
+        "corrupt zip": good[:30] + bytes(200) + good[230:],
+        "truncated": good[: len(good) // 2],
+    }[kind]
+
+
+@pytest.mark.parametrize("kind", ["pickle", "corrupt zip", "truncated"])
+def test_predict_refuses_an_unreadable_model_file_in_one_line(model_dir, tmp_path, capsys, kind):
+    # Issue 10, item 4: with the sha256 in metadata.json updated to match, a model file that
+    # is not a skops archive used to end in a zipfile.BadZipFile traceback.
+    import hashlib
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    data = unreadable_model_bytes((model_dir / "model.skops").read_bytes(), kind)
+    (copy / "model.skops").write_bytes(data)
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
+    (copy / "metadata.json").write_text(json.dumps(meta))
+
+    assert main(["predict", str(copy), "hello"]) == 1
+    line = one_line_error(capsys)
+    assert str(copy / "model.skops") in line
+    assert "not a readable skops model" in line
