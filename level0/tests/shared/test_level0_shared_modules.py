@@ -1,9 +1,8 @@
-"""The modules every mini-project shares: cli, atomic writes and the tour."""
+"""The modules every mini-project shares: cli and atomic writes (the tour: test_level0_shared_tour.py)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import stat
 import subprocess
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from level0 import atomic, cli, lazy, tour
+from level0 import atomic, cli, lazy
 
 
 def test_atomic_write_replaces_whole_file_with_usual_permissions(tmp_path):
@@ -84,38 +83,6 @@ def test_help_ends_with_an_example(capsys):
     with pytest.raises(SystemExit):
         cli.run(parser, handler, ["--help"])
     assert "example:\n  demo --flag" in capsys.readouterr().out
-
-
-def test_tour_of_one_project_writes_its_row(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "level0", "tour", "datasets", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    rows = json.loads((tmp_path / "tour.json").read_text())
-    assert [row["project"] for row in rows] == ["level0.datasets"]
-    assert rows[0]["ok"] is True
-    assert "level0.datasets" in result.stdout
-
-
-def test_table_lines_up_columns():
-    rows = [tour.TourRow("level0.a", "real", "accuracy 0.91", 2, 1.25, ok=True)]
-    table = tour.format_table(rows).splitlines()
-    assert table[0].split() == ["project", "data", "key", "result", "files", "seconds"]
-    assert table[2].split() == ["level0.a", "real", "accuracy", "0.91", "2", "1.2"]
-
-
-def test_level_entry_point_lists_projects_and_refuses_unknown_commands():
-    listing = subprocess.run([sys.executable, "-m", "level0"], capture_output=True, text=True)
-    assert listing.returncode == 0, listing.stderr
-    assert "python -m level0.datagen" in listing.stdout
-    assert "python -m level0 tour" in listing.stdout
-    bogus = subprocess.run(
-        [sys.executable, "-m", "level0", "bogus"], capture_output=True, text=True
-    )
-    assert bogus.returncode == 2
-    assert bogus.stderr.startswith("error: unknown command 'bogus'")
 
 
 # --- numbers with a range, memory budget, lazy exports, Ctrl-C -----------------------
