@@ -13,6 +13,7 @@ rescued by a shared environment.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import nox
@@ -80,10 +81,26 @@ def typecheck(session: nox.Session) -> None:
 def tour(session: nox.Session) -> None:
     """Run every mini-project of every level end to end; outputs go to tour-output/.
 
-    ``nox -s tour -- datagen weather`` runs only those projects.
+    ``nox -s tour -- datagen weather`` runs only those projects (``level0.datagen`` works
+    too): their rows in tour-output/ are replaced, earlier results of the others are kept
+    and the combined table tells them apart. A name that is no project fails before
+    anything runs.
     """
     sync(session, "--all-packages")
     out = ROOT / "tour-output"
+    if session.posargs:  # the same names go to every level, so check them across all levels
+        session.run(
+            "python",
+            "-m",
+            "level0.tour",
+            "check",
+            "--levels",
+            *LEVELS,
+            "--",
+            *session.posargs,
+            env=KEEP_BYTECODE,
+        )
+    run_id = datetime.now().astimezone().isoformat(timespec="seconds")  # one id for all levels
     failed = []
     for level in LEVELS:  # every level runs even when an earlier one fails
         try:
@@ -94,11 +111,14 @@ def tour(session: nox.Session) -> None:
                 "tour",
                 "--out",
                 str(out / level),
+                "--run-id",
+                run_id,
                 *session.posargs,
                 env=KEEP_BYTECODE,
             )
         except CommandFailed:
             failed.append(level)
-    session.run("python", "-m", "level0.tour", str(out), env=KEEP_BYTECODE)  # the combined table
+    # the combined table: this run's rows and any earlier ones, told apart
+    session.run("python", "-m", "level0.tour", str(out), "--run", run_id, env=KEEP_BYTECODE)
     if failed:
         session.error(f"tour steps failed in {', '.join(failed)} (see above)")
