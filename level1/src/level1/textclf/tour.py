@@ -13,6 +13,7 @@ from level1.textclf.model import save_classifier, train
 from level1.textclf.table import TableFormat, read_labelled, table_format
 
 SOURCES = ("amazon_cells", "yelp", "imdb")
+SYNTHETIC_ROWS = 600
 EXAMPLES = "The battery died after a week.\nBest pizza in town, friendly staff!\nA dull, predictable plot.\n"
 
 
@@ -34,15 +35,22 @@ def run(out: Path) -> TourResult:
 
 
 def run_synthetic(out: Path) -> TourResult:
-    """Four labels (work, personal, promotions, spam) from level0.datagen's emails preset."""
+    """Four labels (work, personal, promotions, spam) from level0.datagen's emails preset.
+
+    Each label's words come from its own list, so any classifier scores about 1.0: the key
+    result says so, because the number tells nothing about real text classification.
+    """
     from level0.datagen import generate
 
-    table = generate("emails", rows=600, seed=0)
+    table = generate("emails", rows=SYNTHETIC_ROWS, seed=0)
     table["text"] = table["subject"] + " " + table["body"]
     csv_path = out / "synthetic_emails.csv"
     atomic_write_text(csv_path, table[["text", "label"]].to_csv(index=False))
     accuracy, written = train_one(csv_path, table_format(csv_path), out / "emails")
-    key = f"synthetic emails, 4 labels: held-out accuracy {accuracy:.3f}"
+    key = (
+        "SYNTHETIC emails (no sentiment data cached; 4 labels with separate word lists, so the "
+        f"score means nothing): held-out accuracy {accuracy:.3f}"
+    )
     return TourResult(data="synthetic", key_result=key, files=[csv_path, *written])
 
 
