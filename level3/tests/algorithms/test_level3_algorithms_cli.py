@@ -117,8 +117,8 @@ def test_cli_sweep_prints_a_table_and_writes_the_plot(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["sweep", "tree", "--folds", "1"], "error: --folds must be between 2 and 20, not 1"),
         (["sweep", "tree", "--plot", "/no/such/dir/x.png"], "error: --plot: no such directory"),
+        (["sweep", "tree", "--plot", "/"], "error: --plot: / is a directory"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(capsys, args, message):
@@ -126,6 +126,42 @@ def test_usage_errors_are_one_line_exit_2(capsys, args, message):
     err = capsys.readouterr().err
     assert err.startswith(message)
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sweep", "tree", "--folds", "1"], "must be an integer from 2 to 20, got 1"),
+        (["sweep", "tree", "--folds", "99999999999999999999999"], "must be an integer from 2"),
+        (["compare", "--seed", "-1"], "must be an integer from 0 to 4,294,967,295, got -1"),
+    ],
+)
+def test_numbers_out_of_range_are_argparse_usage_errors(capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_choices_match_the_library():
+    """The parser spells its choices out (no scikit-learn for --help); they must not drift."""
+    import level3.algorithms as library
+    from level3.algorithms import __main__ as cli_module
+
+    assert tuple(library.ALGORITHMS) == cli_module.ALGORITHMS
+    assert tuple(library.DATASETS) == cli_module.DATASETS
+    assert tuple(library.SWEEPS) == cli_module.SWEEPS
+
+
+def test_help_does_not_import_scikit_learn():
+    """--help answers at once: parsing needs no NumPy, scikit-learn or matplotlib."""
+    code = (
+        "import sys; from level3.algorithms.__main__ import build_parser; build_parser(); "
+        "import level3.algorithms; "
+        "print(sorted({'numpy', 'sklearn', 'matplotlib'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_unknown_choice_is_an_argparse_usage_error(capsys):

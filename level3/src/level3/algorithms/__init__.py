@@ -17,14 +17,21 @@ scikit-learn counterpart on the bundled datasets (:data:`DATASETS`), and
 :func:`sweep` shows the bias/variance trade-off of one complexity parameter.
 """
 
-from level3.algorithms.compare import ALGORITHMS, DATASETS, Comparison, compare, format_table
-from level3.algorithms.kmeans import KMeans
-from level3.algorithms.knn import KNeighborsClassifier
-from level3.algorithms.logistic import LogisticRegression
-from level3.algorithms.pca import PCA
-from level3.algorithms.svm import LinearSVC
-from level3.algorithms.sweep import SWEEPS, SweepPoint, plot_sweep, sweep
-from level3.algorithms.tree import DecisionTreeClassifier
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level3.algorithms.compare import ALGORITHMS, DATASETS, Comparison, compare, format_table
+    from level3.algorithms.kmeans import KMeans
+    from level3.algorithms.knn import KNeighborsClassifier
+    from level3.algorithms.logistic import LogisticRegression
+    from level3.algorithms.pca import PCA
+    from level3.algorithms.svm import LinearSVC
+    from level3.algorithms.sweep import SWEEPS, SweepPoint, plot_sweep, sweep
+    from level3.algorithms.tree import DecisionTreeClassifier
 
 __all__ = [
     "ALGORITHMS",
@@ -43,3 +50,21 @@ __all__ = [
     "plot_sweep",
     "sweep",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
+
+
+# `compare`, `sweep` name both a function and the module that defines it. Importing the
+# module makes Python set it as this package's attribute, which would hide the function
+# the lazy __getattr__ serves (eager imports used to overwrite it right back); so the
+# package keeps those names for the functions. The modules stay importable by full name.
+_FUNCTIONS_NAMED_LIKE_MODULES = frozenset(("compare", "sweep"))
+
+
+class _Package(ModuleType):
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _FUNCTIONS_NAMED_LIKE_MODULES and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
