@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -102,3 +103,92 @@ def test_tickers_lists_the_registry(capsys):
     assert capsys.readouterr().out.split() == sorted(
         ["AAPL", "AMZN", "GOOGL", "MSFT", "JPM", "XOM", "JNJ", "KO", "WMT", "IBM"]
     )
+
+
+# --- issue 10: every number has a range, every budget is stated ----------------------
+
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--windows", HUGE], "must be an integer from 2 to 2,520"),
+        (["--windows", f"20,{HUGE}"], "must be an integer from 2 to 2,520"),
+        (["--windows", "-5"], "must be an integer from 2 to 2,520"),
+        (["--windows", "2,3,4,5,6,7,8"], "at most 6 windows"),
+        (["--windows", "20,20"], "each window once"),
+        (["--vol-window", HUGE], "must be an integer from 2 to 2,520"),
+        (["--seed", HUGE], "must be an integer from 0 to"),
+        (["--seed", "-1"], "must be an integer from 0 to"),
+    ],
+)
+def test_huge_or_malformed_numbers_are_usage_errors_not_overflow(argv, message, tmp_path, capsys):
+    """`report AAPL --windows 99999999999999999999999` used to end in an OverflowError."""
+    out = tmp_path / "r"
+    assert exit_code(["report", "AAPL", "--synthetic", "-o", str(out), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "too large to convert" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("flag", ["--windows", "--vol-window"])
+def test_a_window_longer_than_the_data_is_refused_before_anything_is_written(
+    flag, tmp_path, capsys
+):
+    out = tmp_path / "r"
+    assert exit_code(["report", "AAPL", "--synthetic", "-o", str(out), flag, "2000"]) == 2
+    err = capsys.readouterr().err
+    assert "longer than AAPL's" in err
+    assert not out.exists()
+
+
+def test_a_price_file_over_the_budget_is_refused(tmp_path, monkeypatch, capsys):
+    from level2.finance import data
+
+    path = tmp_path / "prices.csv"
+    rows = [f"2020-01-{day:02d},{day}" for day in range(1, 29)]
+    path.write_text("date,close\n" + "\n".join(rows) + "\n")
+    monkeypatch.setattr(data, "MAX_ROWS", 10)
+    assert main(["report", "--csv", str(path), "-o", str(tmp_path / "r")]) == 1
+    assert "more than 10 rows" in capsys.readouterr().err
+    monkeypatch.setattr(data, "MAX_FILE_BYTES", 100)
+    assert main(["check", str(path)]) == 1
+    assert "a daily price file is far smaller" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_tables_without_common_days_leave_no_output_folder(tmp_path, capsys):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    one.write_text("date,close\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n")
+    two.write_text("date,close\n2021-01-01,1\n2021-01-04,2\n2021-01-05,3\n")
+    out = tmp_path / "r"
+    assert main(["report", "--csv", str(one), "--csv", str(two), "-o", str(out)]) == 1
+    assert "share 0 date(s)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_cli_defaults_match_the_library():
+    from level2.finance import __main__ as finance_cli
+    from level2.finance import report
+
+    assert finance_cli.WINDOWS == report.WINDOWS
+    assert (
+        inspect.signature(report.write_report).parameters["vol_window"].default
+        == finance_cli.VOL_WINDOW
+    )
+
+
+def test_help_does_not_import_pandas_or_matplotlib():
+    code = (
+        "import sys, contextlib, io\n"
+        "from level2.finance.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['--help'])\n"
+        "    except SystemExit: pass\n"
+        "heavy = [m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert shown.stdout.strip() == "[]", shown.stderr

@@ -12,36 +12,47 @@ labelled synthetic random walk work the same way:
 * :func:`write_report` writes a Markdown report with PNG charts, CSVs and JSON.
 """
 
-from level2.finance.analytics import (
-    MaxDrawdown,
-    correlation_matrix,
-    cumulative_returns,
-    drawdown,
-    log_returns,
-    max_drawdown,
-    moving_average,
-    period_returns,
-    resample_ohlcv,
-    rolling_std,
-    rolling_volatility,
-    simple_returns,
-)
-from level2.finance.checks import CheckedPrices, PriceDataError, Problem, check_prices, clean_prices
-from level2.finance.data import (
-    TRADING_DAYS,
-    UnknownTicker,
-    available_tickers,
-    load_ticker,
-    read_price_csv,
-    synthetic_prices,
-)
-from level2.finance.report import (
-    Report,
-    TickerSummary,
-    format_summary_table,
-    summarise,
-    write_report,
-)
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without pandas
+    from level2.finance.analytics import (
+        MaxDrawdown,
+        correlation_matrix,
+        cumulative_returns,
+        drawdown,
+        log_returns,
+        max_drawdown,
+        moving_average,
+        period_returns,
+        resample_ohlcv,
+        rolling_std,
+        rolling_volatility,
+        simple_returns,
+    )
+    from level2.finance.checks import (
+        CheckedPrices,
+        PriceDataError,
+        Problem,
+        check_prices,
+        clean_prices,
+    )
+    from level2.finance.data import (
+        TRADING_DAYS,
+        UnknownTicker,
+        available_tickers,
+        load_ticker,
+        read_price_csv,
+        synthetic_prices,
+    )
+    from level2.finance.report import (
+        Report,
+        TickerSummary,
+        format_summary_table,
+        summarise,
+        write_report,
+    )
 
 __all__ = [
     "TRADING_DAYS",
@@ -73,3 +84,4 @@ __all__ = [
     "synthetic_prices",
     "write_report",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

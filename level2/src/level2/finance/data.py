@@ -28,6 +28,10 @@ __all__ = [
 DATASET = "stocks"
 PRICE_COLUMNS = ("open", "high", "low", "close")
 TRADING_DAYS = 252  # trading days in a year, to annualise daily figures
+# The budget of one price file: 100,000 daily rows are 400 years of trading days, and a
+# row of date, OHLC and volume is under 100 bytes, so 32 MB leaves room for extra columns.
+MAX_ROWS = 100_000
+MAX_FILE_BYTES = 32 * 2**20
 
 
 class UnknownTicker(ValueError):
@@ -58,9 +62,34 @@ def read_price_csv(path: str | Path) -> pd.DataFrame:
 
     Column names are matched without regard to case or surrounding spaces, so a file
     with ``Date,Close`` works too. Dates and prices are parsed leniently: a cell
-    that is not a date or a number becomes missing, and the checks report it.
+    that is not a date or a number becomes missing, and the checks report it. A file
+    over :data:`MAX_FILE_BYTES` or :data:`MAX_ROWS` rows is refused before it fills memory.
     """
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    size = Path(path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(
+            f"{path} is {size / 2**20:.0f} MB; a daily price file is far smaller "
+            f"(this tool reads at most {MAX_FILE_BYTES // 2**20} MB, about {MAX_ROWS:,} rows)"
+        )
+    try:
+        frame = pd.read_csv(
+            path, dtype=str, keep_default_na=False, na_values=[""], nrows=MAX_ROWS + 1
+        )
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset "
+            f"{exc.start}); save it as UTF-8 CSV"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path} is empty; expected a CSV with date and close columns") from None
+    except pd.errors.ParserError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise ValueError(f"{path} is not a readable CSV ({first})") from None
+    if len(frame) > MAX_ROWS:
+        raise ValueError(
+            f"{path} has more than {MAX_ROWS:,} rows (about 400 years of trading days); "
+            "is it really one ticker's daily prices?"
+        )
     frame.columns = [str(name).strip().lower() for name in frame.columns]
     missing = [name for name in ("date", "close") if name not in frame.columns]
     if missing:

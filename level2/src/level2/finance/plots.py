@@ -16,13 +16,34 @@ matplotlib.use("Agg")  # files only, never a window
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from level0.atomic import atomic_write_bytes
 from level2.finance.analytics import drawdown, max_drawdown, moving_average
 
-__all__ = ["plot_correlation", "plot_cumulative", "plot_drawdown", "plot_price"]
+__all__ = [
+    "cumulative_figure",
+    "drawdown_figure",
+    "plot_correlation",
+    "plot_cumulative",
+    "plot_drawdown",
+    "plot_price",
+    "price_figure",
+]
+
+
+# Legends sit outside the axes, to the right: inside, some ticker's line always ran
+# under them (a 200-day average under an "upper left" legend, a fall under "lower left").
+def _legend_outside(axes: Axes, *, fontsize: float | None = None, ncol: int = 1) -> None:
+    axes.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0.0,
+        fontsize=fontsize,
+        ncol=ncol,
+    )
 
 
 def _save(figure: Figure, path: Path) -> Path:
@@ -42,6 +63,13 @@ def plot_price(
     currency: str = "USD",
 ) -> Path:
     """The closing price with one moving-average line per window."""
+    return _save(price_figure(close, windows, label=label, currency=currency), path)
+
+
+def price_figure(
+    close: pd.Series, windows: tuple[int, ...], *, label: str = "", currency: str = "USD"
+) -> Figure:
+    """The figure :func:`plot_price` saves (tests look at where its legend went)."""
     figure, axes = plt.subplots(figsize=(10, 4.5))
     axes.plot(close.index, close.to_numpy(), linewidth=0.8, color="0.35", label="close")
     for window in windows:
@@ -50,13 +78,18 @@ def plot_price(
     axes.set_title(f"{close.name}{label}: daily close and moving averages")
     axes.set_xlabel("date")
     axes.set_ylabel(f"price ({currency})")
-    axes.legend(loc="upper left")
+    _legend_outside(axes)
     axes.grid(alpha=0.3)
-    return _save(figure, path)
+    return figure
 
 
 def plot_drawdown(close: pd.Series, path: Path, *, label: str = "") -> Path:
     """The drawdown over time, with the maximum drawdown's peak and trough marked."""
+    return _save(drawdown_figure(close, label=label), path)
+
+
+def drawdown_figure(close: pd.Series, *, label: str = "") -> Figure:
+    """The figure :func:`plot_drawdown` saves."""
     falls = drawdown(close)
     worst = max_drawdown(close)
     figure, axes = plt.subplots(figsize=(10, 3.5))
@@ -70,14 +103,15 @@ def plot_drawdown(close: pd.Series, path: Path, *, label: str = "") -> Path:
         xytext=(10, 10),
         textcoords="offset points",
         fontsize=9,
+        bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7", "alpha": 0.9},
     )
     axes.set_title(f"{close.name}{label}: drawdown from the running peak")
     axes.set_xlabel("date")
     axes.set_ylabel("below peak (%)")
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
-    axes.legend(loc="lower left", fontsize=8)
+    _legend_outside(axes, fontsize=8)
     axes.grid(alpha=0.3)
-    return _save(figure, path)
+    return figure
 
 
 def plot_correlation(corr: pd.DataFrame, path: Path, *, label: str = "") -> Path:
@@ -100,6 +134,11 @@ def plot_correlation(corr: pd.DataFrame, path: Path, *, label: str = "") -> Path
 
 def plot_cumulative(growth: pd.DataFrame, path: Path, *, label: str = "") -> Path:
     """Cumulative return of every ticker since the first common date, on one chart."""
+    return _save(cumulative_figure(growth, label=label), path)
+
+
+def cumulative_figure(growth: pd.DataFrame, *, label: str = "") -> Figure:
+    """The figure :func:`plot_cumulative` saves."""
     figure, axes = plt.subplots(figsize=(10, 5))
     for column in growth.columns:
         axes.plot(growth.index, growth[column].to_numpy(), linewidth=1, label=str(column))
@@ -108,6 +147,6 @@ def plot_cumulative(growth: pd.DataFrame, path: Path, *, label: str = "") -> Pat
     axes.set_xlabel("date")
     axes.set_ylabel("cumulative return (%)")
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
-    axes.legend(loc="upper left", ncol=2, fontsize=8)
+    _legend_outside(axes, fontsize=8, ncol=1 + len(growth.columns) // 16)
     axes.grid(alpha=0.3)
-    return _save(figure, path)
+    return figure

@@ -251,13 +251,13 @@ def write_report(
     names = [t.name for t in tables]
     if len(set(names)) != len(names):
         raise ValueError(f"each ticker may appear once, got {', '.join(names)}")
-    out.mkdir(parents=True, exist_ok=True)
     label = " (SYNTHETIC random walk)" if synthetic else ""
     closes = _common_closes(tables)
     if len(closes) < 2:
         raise ValueError(
             f"the tables share {len(closes)} date(s); comparing them needs at least 2 common days"
         )
+    out.mkdir(parents=True, exist_ok=True)  # only once the inputs are known to be usable
     report = Report(
         summaries=[summarise(t) for t in tables],
         correlation=correlation_matrix(closes) if len(tables) > 1 else None,
