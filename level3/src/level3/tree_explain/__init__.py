@@ -11,29 +11,36 @@ prediction as a sentence), :mod:`.plots`.
 'predicted benign (98% of the 182 training rows at this leaf) because ...'
 """
 
-from level3.tree_explain.data import DATASETS, Table, default_dataset, load_table
-from level3.tree_explain.explain import (
-    Condition,
-    Explanation,
-    FittedTree,
-    Importance,
-    conditions_hold,
-    explain,
-    fit_tree,
-    importances,
-    rules,
-)
-from level3.tree_explain.plots import plot_importances, plot_tree_png, plot_tuning
-from level3.tree_explain.tune import (
-    DEPTHS,
-    LEAF_SIZES,
-    Candidate,
-    Tuning,
-    make_tree,
-    one_standard_error_choice,
-    pruning_alphas,
-    tune,
-)
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level3.tree_explain.data import DATASETS, Table, default_dataset, load_table
+    from level3.tree_explain.explain import (
+        Condition,
+        Explanation,
+        FittedTree,
+        Importance,
+        conditions_hold,
+        explain,
+        fit_tree,
+        importances,
+        rules,
+    )
+    from level3.tree_explain.plots import plot_importances, plot_tree_png, plot_tuning
+    from level3.tree_explain.tune import (
+        DEPTHS,
+        LEAF_SIZES,
+        Candidate,
+        Tuning,
+        make_tree,
+        one_standard_error_choice,
+        pruning_alphas,
+        tune,
+    )
 
 __all__ = [
     "DATASETS",
@@ -61,3 +68,21 @@ __all__ = [
     "rules",
     "tune",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
+
+
+# `explain`, `tune` name both a function and the module that defines it. Importing the
+# module makes Python set it as this package's attribute, which would hide the function
+# the lazy __getattr__ serves (eager imports used to overwrite it right back); so the
+# package keeps those names for the functions. The modules stay importable by full name.
+_FUNCTIONS_NAMED_LIKE_MODULES = frozenset(("explain", "tune"))
+
+
+class _Package(ModuleType):
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _FUNCTIONS_NAMED_LIKE_MODULES and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -121,8 +121,9 @@ def plot_tree_png(fitted: FittedTree, path: Path, max_depth: int = 3) -> Path:
     )
     shown = min(max_depth, fitted.tree.get_depth())
     ax.set_title(
-        f"Decision tree on {fitted.table.name}: top {shown} of {fitted.tree.get_depth()} levels, "
-        f"{fitted.tree.get_n_leaves()} leaves (values = class shares of training rows)"
+        f"Decision tree on {fitted.table.name}, fitted on {len(fitted.X_train)} training rows: "
+        f"{fitted.tree.get_n_leaves()} leaves, top {shown} of {fitted.tree.get_depth()} levels "
+        "shown (values = class shares of training rows)"
     )
     fig.tight_layout()
     return _save(fig, path)
