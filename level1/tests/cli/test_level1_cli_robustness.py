@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import level1
 from level0.robustness import HUGE, CliRobustness
+
+# A small labelled table that ships with the package: busy runs need no download.
+HAND_LABELS = str(Path(level1.__file__).parent / "email_digest" / "hand_labels.csv")
 
 
 class TestLevel1Clis(CliRobustness):
@@ -17,7 +23,30 @@ class TestLevel1Clis(CliRobustness):
             ["train", "--corpus", "synthetic", "-o", "{out}", "--max-blocked-ham", "nan"],
             ["evaluate", "{missing}", "--corpus", "sms"],
         ],
+        "level1.textclf": [  # each case below that passes parsing costs a scikit-learn import
+            ["train", "{binary.csv}", "-o", "{out}"],
+            ["train", "{latin1.csv}", "-o", "{out}"],
+            ["train", "{directory}", "-o", "{out}"],
+            ["train", "{missing.csv}", "-o", "{out}", "--folds", HUGE],
+            ["train", "{missing.csv}", "-o", "{out}", "--holdout", "nan"],
+            ["train", "{missing.csv}", "-o", "{out}", "--holdout", "-0.1"],
+            ["train", "{missing.csv}", "-o", "{out}", "--seed", "-1"],
+            ["train", "{missing.csv}", "-o", "{out}", "--quoting", "maybe"],
+            ["predict", "{binary}", "hello"],
+            ["info", "{empty}"],
+            ["evaluate", "{directory}"],
+        ],
     }
     busy = {  # noqa: RUF012
         "level1.spam": ["train", "--corpus", "synthetic", "-o", "{out}"],
+        "level1.textclf": [
+            "train",
+            HAND_LABELS,
+            "--text-col",
+            "note",
+            "--label-col",
+            "label",
+            "-o",
+            "{out}",
+        ],
     }

@@ -122,3 +122,15 @@ def test_any_csv_written_by_the_csv_module_reads_back(solution, tmp_path_factory
         if text.strip():
             expected.setdefault(text.strip(), label)
     assert dict(zip(data.texts.tolist(), data.labels.tolist(), strict=True)) == expected
+
+
+def test_a_table_that_is_not_utf8_is_refused_with_its_name(solution, tmp_path):
+    # Issue 10: a Latin-1 file used to fail with the codec's message and no file name.
+    mod = solution("level1.textclf")
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(("text,label\n" + "good,1\nbad,0\n" * 5000 + "café,1\n").encode("latin-1"))
+    with pytest.raises(mod.TableError) as caught:
+        mod.read_labelled(path, mod.table_format(path))
+    assert str(caught.value) == (
+        f"{path} is not UTF-8 text (it holds the byte 0xe9); save it as UTF-8 and try again"
+    )

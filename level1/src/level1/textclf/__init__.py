@@ -11,28 +11,33 @@ detector's, from :mod:`level1.spam.pipeline`), then ``__main__`` (the ``textclf`
 '1'
 """
 
-from level1.textclf.model import (
-    CANDIDATES,
-    FORMAT_VERSION,
-    TOOL,
-    ClassReport,
-    Prediction,
-    TrainingRun,
-    class_report,
-    evaluate,
-    load_classifier,
-    predict,
-    save_classifier,
-    train,
-)
-from level1.textclf.table import (
-    LabelledTexts,
-    TableError,
-    TableFormat,
-    check_learnable,
-    read_labelled,
-    table_format,
-)
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn or pandas
+    from level1.textclf.model import (
+        CANDIDATES,
+        FORMAT_VERSION,
+        TOOL,
+        ClassReport,
+        Prediction,
+        TrainingRun,
+        class_report,
+        evaluate,
+        load_classifier,
+        predict,
+        save_classifier,
+        train,
+    )
+    from level1.textclf.table import (
+        LabelledTexts,
+        TableError,
+        TableFormat,
+        check_learnable,
+        read_labelled,
+        table_format,
+    )
 
 __all__ = [
     "CANDIDATES",
@@ -54,3 +59,4 @@ __all__ = [
     "table_format",
     "train",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

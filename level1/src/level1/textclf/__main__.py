@@ -6,21 +6,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from level0.cli import UsageError, make_parser, run
-from level1.spam import KINDS, format_confusion
-from level1.textclf.model import (
-    CANDIDATES,
-    ClassReport,
-    TrainingRun,
-    evaluate,
-    load_classifier,
-    predict,
-    save_classifier,
-    train,
-)
-from level1.textclf.table import TableFormat, read_labelled, table_format
+from level0.cli import float_in, int_in, make_parser, run
+
+if TYPE_CHECKING:
+    from level1.textclf.model import ClassReport, TrainingRun
+    from level1.textclf.table import TableFormat
+
+# Spelled out so that --help needs no scikit-learn or pandas (a test checks it equals
+# level1.spam.pipeline.KINDS); the model and table modules load inside the handlers.
+KINDS = ("nb", "logreg", "svm")
 
 
 def add_table_options(parser: argparse.ArgumentParser, defaults_note: str) -> None:
@@ -40,12 +36,16 @@ def add_table_options(parser: argparse.ArgumentParser, defaults_note: str) -> No
 
 def build_parser() -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = make_parser(
-        "textclf",
+        "python -m level1.textclf",  # names the package, so --version finds its version
         "Text classification from the command line: train on any labelled CSV or TSV file,\n"
         "then predict labels for new texts (one, or a stream of lines on stdin).",
         "textclf train reviews.txt --no-header -o models/reviews && "
         'textclf predict models/reviews "Great phone, works perfectly"',
     )
+    parser.prog = "textclf"  # the console script's name, before the subcommands copy it
+    for action in parser._actions:
+        if isinstance(action, argparse._VersionAction) and action.version:
+            action.version = "textclf, " + action.version
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     fit = commands.add_parser("train", help="choose a model by cross-validation, fit, save")
@@ -62,15 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="classifier family (default: auto, the best of all three by CV)",
     )
-    fit.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    fit.add_argument(
+        "--folds", type=int_in(2, 20), default=5, help="cross-validation folds, 2 to 20 (default 5)"
+    )
     fit.add_argument(
         "--holdout",
-        type=float,
+        type=float_in(0.0, 0.9),
         default=0.2,
         metavar="FRACTION",
-        help="share of rows kept out for the final test (default 0.2; 0 = train on all)",
+        help="share of rows kept out for the final test, 0 to 0.9 (default 0.2; 0 = train on all)",
     )
-    fit.add_argument("--seed", type=int, default=0, help="seed of the split and folds (default 0)")
+    fit.add_argument(
+        "--seed",
+        type=int_in(0, 2**32 - 1),
+        default=0,
+        help="seed of the split and folds, 0 to 2**32-1 (default 0)",
+    )
     fit.add_argument("--json", action="store_true", help="print the results as JSON")
 
     ask = commands.add_parser(
@@ -94,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def requested_format(args: argparse.Namespace, saved: TableFormat | None = None) -> TableFormat:
     """The table format from the options; for evaluate, what was not given comes from training."""
+    from level1.textclf.table import table_format
+
     quoting = None if args.quoting is None else args.quoting == "csv"
     if saved is None:
         return table_format(
@@ -116,10 +125,9 @@ def requested_format(args: argparse.Namespace, saved: TableFormat | None = None)
 
 
 def do_train(args: argparse.Namespace) -> int:
-    if args.folds < 2:
-        raise UsageError("--folds must be at least 2")
-    if not 0 <= args.holdout < 1:
-        raise UsageError("--holdout is a fraction in [0, 1), e.g. 0.2")
+    from level1.textclf.model import CANDIDATES, save_classifier, train
+    from level1.textclf.table import read_labelled
+
     fmt = requested_format(args)
     data = read_labelled(args.data, fmt)
     candidates = [c for c in CANDIDATES if args.model in ("auto", c.kind)]
@@ -153,6 +161,8 @@ def training_summary(result: TrainingRun) -> dict[str, Any]:
 
 
 def format_report(report: ClassReport, title: str) -> str:
+    from level1.spam.metrics import format_confusion
+
     return "\n".join(
         [
             f"{title} ({report.rows} rows)",
@@ -181,6 +191,8 @@ def format_training(result: TrainingRun) -> str:
 
 
 def do_predict(args: argparse.Namespace) -> int:
+    from level1.textclf.model import load_classifier, predict
+
     saved = load_classifier(args.model_dir)
     if args.text is not None:
         (prediction,) = predict(saved.model, [args.text])
@@ -200,6 +212,8 @@ def do_predict(args: argparse.Namespace) -> int:
 
 def stream_predictions(model: Any, lines: TextIO, out: TextIO) -> None:
     """One JSON result per input line, written as soon as the line arrives."""
+    from level1.textclf.model import predict
+
     for line in lines:
         (prediction,) = predict(model, [line.rstrip("\r\n")])
         out.write(json.dumps(prediction.to_dict()) + "\n")
@@ -207,6 +221,9 @@ def stream_predictions(model: Any, lines: TextIO, out: TextIO) -> None:
 
 
 def do_evaluate(args: argparse.Namespace) -> int:
+    from level1.textclf.model import evaluate, load_classifier
+    from level1.textclf.table import TableFormat, read_labelled
+
     saved = load_classifier(args.model_dir)
     trained_format = TableFormat(**saved.metadata["extra"]["table_format"])
     data = read_labelled(args.data, requested_format(args, trained_format), need_classes=False)
@@ -222,6 +239,8 @@ def do_evaluate(args: argparse.Namespace) -> int:
 
 
 def do_info(args: argparse.Namespace) -> int:
+    from level1.textclf.model import load_classifier
+
     saved = load_classifier(args.model_dir)
     meta = saved.metadata
     if args.json:

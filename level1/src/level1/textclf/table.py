@@ -143,6 +143,11 @@ def read_labelled(
     except pd.errors.ParserError as exc:
         detail = " ".join(str(exc).split())
         raise TableError(f"{source} cannot be read with separator {fmt.sep!r}: {detail}") from None
+    except UnicodeDecodeError as exc:
+        raise TableError(
+            f"{source} is not UTF-8 text (it holds the byte 0x{exc.object[exc.start]:02x}); "
+            "save it as UTF-8 and try again"
+        ) from None
     texts = _column(table, fmt.text_col, fmt, source).str.strip()
     labels = _column(table, fmt.label_col, fmt, source).str.strip()
     filled = ((texts != "") & (labels != "")).to_numpy()
