@@ -326,7 +326,13 @@ def main_tour(level: str, argv: list[str]) -> int:
         metavar="PROJECT",
         help="run only these (name or level.name); a subset keeps the other rows of tour.json",
     )
-    parser.add_argument("--out", type=Path, default=Path("tour-output") / level)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("tour-output") / level,
+        metavar="DIR",
+        help=f"where the outputs and tour.json go (default: tour-output/{level})",
+    )
     parser.add_argument("--run-id", help=argparse.SUPPRESS)  # shared by the levels of one nox run
     args = parser.parse_args(argv)
     only: list[str] | None = None
@@ -457,7 +463,9 @@ def main_summary(argv: list[str]) -> int:
         epilog="check names first: python -m level0.tour check -- NAME ...",
     )
     parser.add_argument("root", nargs="?", type=Path, default=Path("tour-output"), metavar="DIR")
-    parser.add_argument("--run", help="the id of this run (default: the most recent run found)")
+    parser.add_argument(
+        "--run", metavar="ID", help="the id of this run (default: the most recent run found)"
+    )
     args = parser.parse_args(argv)
     rows = read_rows(args.root)
     if not rows:
