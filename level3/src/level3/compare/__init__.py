@@ -11,16 +11,21 @@ curves).
 >>> print(format_table(result))                                          # doctest: +SKIP
 """
 
-from level3.compare.curves import (
-    LEARNING_MODELS,
-    VALIDATION_SWEEPS,
-    plot_learning_curves,
-    plot_validation_curves,
-)
-from level3.compare.data import DATASETS, Dataset, load_dataset
-from level3.compare.evaluate import METRICS, Comparison, ModelResult, compare, format_table
-from level3.compare.models import MODELS, make_pipeline
-from level3.compare.stats import PairedTest, corrected_resampled_ttest
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level3.compare.curves import (
+        LEARNING_MODELS,
+        VALIDATION_SWEEPS,
+        plot_learning_curves,
+        plot_validation_curves,
+    )
+    from level3.compare.data import DATASETS, Dataset, load_dataset
+    from level3.compare.evaluate import METRICS, Comparison, ModelResult, compare, format_table
+    from level3.compare.models import MODELS, make_pipeline
+    from level3.compare.stats import PairedTest, corrected_resampled_ttest
 
 __all__ = [
     "DATASETS",
@@ -40,3 +45,4 @@ __all__ = [
     "plot_learning_curves",
     "plot_validation_curves",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
