@@ -70,7 +70,7 @@ def splits_in_budget(args: argparse.Namespace) -> int:
     """The repeats to run: the asked ones, checked against the dataset's split budget."""
     most = MAX_SPLITS[args.dataset]
     if args.repeats is None:
-        return max(1, min(DEFAULT_REPEATS, most // args.folds))
+        return max(1, min(DEFAULT_REPEATS, most // int(args.folds)))
     if args.folds * args.repeats > most:
         raise UsageError(
             f"{args.folds} folds x {args.repeats} repeats = {args.folds * args.repeats} splits, "
