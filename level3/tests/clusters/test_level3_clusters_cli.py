@@ -48,20 +48,63 @@ def test_the_table_output_names_both_methods(tmp_path, blobs, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--k-max", "1"], "--k-max (1) must be at least --k-min (2)"),
-        (["--k-min", "1"], "--k-min must be at least 2 (silhouette needs 2 clusters), got 1"),
-        (["--k-max", "500"], "--k-max (500) must be below the number of rows (200)"),
-        (["--min-samples", "1"], "--min-samples must be at least 2, got 1"),
+        (["--k-min", "5", "--k-max", "3"], "--k-max (3) must be at least --k-min (5)"),
+        (["--k-max", "30", "--rows", "20"], "--k-max (30) must be below the number of rows (20)"),
     ],
 )
 def test_an_invalid_k_range_is_a_usage_error(tmp_path, blobs, capsys, args, message):
     features = tmp_path / "features.csv"
-    blobs[0].to_csv(features)
+    rows = int(args[-1]) if "--rows" in args else len(blobs[0])
+    blobs[0].iloc[:rows].to_csv(features)
+    args = args[:-2] if "--rows" in args else args
     out = tmp_path / "out"
     assert main(["--input", str(features), *args, "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err == f"error: {message}\n"
-    assert not (out / "clusters.json").exists()
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--k-max", "1"], "--k-max: must be an integer from 2 to 30, got 1"),
+        (["--k-max", "500"], "--k-max: must be an integer from 2 to 30, got 500"),
+        (["--k-min", "1"], "--k-min: must be an integer from 2 to 30, got 1"),
+        (["--min-samples", "1"], "--min-samples: must be an integer from 2 to 100, got 1"),
+    ],
+)
+def test_numbers_out_of_range_are_argparse_errors(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as end:
+        main([*args, "-o", str(tmp_path / "out")])
+    assert end.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_row_and_size_budgets(tmp_path, capsys, monkeypatch):
+    from level3.clusters import __main__ as cli_module
+
+    big = tmp_path / "big.csv"
+    big.write_text("id,a,b\n" + "".join(f"{i},{i % 7},{i % 11}\n" for i in range(60)))
+    monkeypatch.setattr(cli_module, "MAX_ROWS", 50)
+    assert main(["--input", str(big), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        "error: 60 rows is more than the 50 this tool clusters (k-means x every k, DBSCAN); "
+        "cluster a sample of them\n"
+    )
+    monkeypatch.setattr(cli_module, "MAX_INPUT_BYTES", 100)
+    assert main(["--input", str(big), "-o", str(tmp_path / "out")]) == 1
+    assert "more than the 0 MB this tool reads" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_imports_nothing_heavy():
+    code = (
+        "import sys; from level3.clusters.__main__ import build_parser; build_parser(); "
+        "import level3.clusters; "
+        "print(sorted({'numpy', 'pandas', 'sklearn', 'matplotlib'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_bad_input_file_is_one_line_and_exit_1(tmp_path, capsys):

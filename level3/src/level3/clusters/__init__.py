@@ -12,20 +12,25 @@ elbow is reported beside it), and runs DBSCAN with eps from the k-distance curve
 draws the curves and a PCA view (for display only); ``report`` writes the files.
 """
 
-from level3.clusters.cluster import (
-    DbscanResult,
-    Sweep,
-    dbscan,
-    k_distance_eps,
-    kmeans_labels,
-    knee,
-    standardise,
-    sweep_k,
-)
-from level3.clusters.data import Features, load_features, read_features
-from level3.clusters.plots import pca_2d, plot_clusters, plot_sweep
-from level3.clusters.profile import cluster_profiles, profiles_markdown
-from level3.clusters.report import Analysis, analyse, write_report
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level3.clusters.cluster import (
+        DbscanResult,
+        Sweep,
+        dbscan,
+        k_distance_eps,
+        kmeans_labels,
+        knee,
+        standardise,
+        sweep_k,
+    )
+    from level3.clusters.data import Features, load_features, read_features
+    from level3.clusters.plots import pca_2d, plot_clusters, plot_sweep
+    from level3.clusters.profile import cluster_profiles, profiles_markdown
+    from level3.clusters.report import Analysis, analyse, write_report
 
 __all__ = [
     "Analysis",
@@ -48,3 +53,4 @@ __all__ = [
     "sweep_k",
     "write_report",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

@@ -7,9 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from level0.cli import UsageError, make_parser, run
-from level3.clusters.data import load_features
-from level3.clusters.report import analyse, write_report
+from level0.cli import Failure, UsageError, int_in, make_parser, run
+
+# The work budget. k-means runs 10 starts for every k in the range, DBSCAN and the
+# neighbour distances grow faster than the rows, so the CLI takes at most K_LIMIT as k
+# and MAX_ROWS rows, and refuses a features file over MAX_INPUT_BYTES before reading it.
+K_LIMIT = 30
+MAX_ROWS = 20_000
+MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,12 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FEATURES.csv",
         help="a feature matrix (level2.product_features build writes features.csv)",
     )
-    parser.add_argument("--k-max", type=int, default=10, help="largest k to try (default 10)")
-    parser.add_argument("--k-min", type=int, default=2, help="smallest k to try (default 2)")
     parser.add_argument(
-        "--min-samples", type=int, default=5, help="DBSCAN's min_samples (default 5)"
+        "--k-max",
+        type=int_in(2, K_LIMIT),
+        default=10,
+        help=f"largest k to try, 2 to {K_LIMIT} (default 10)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="k-means seed (default 0)")
+    parser.add_argument(
+        "--k-min",
+        type=int_in(2, K_LIMIT),
+        default=2,
+        help=f"smallest k to try, 2 to {K_LIMIT} (silhouette needs 2 clusters; default 2)",
+    )
+    parser.add_argument(
+        "--min-samples",
+        type=int_in(2, 100),
+        default=5,
+        help="DBSCAN's min_samples, 2 to 100 (default 5)",
+    )
+    parser.add_argument(
+        "--seed", type=int_in(0, 2**32 - 1), default=0, help="k-means seed (default 0)"
+    )
     parser.add_argument(
         "-o", "--out", type=Path, required=True, metavar="DIR", help="output folder"
     )
@@ -41,15 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def handle(args: argparse.Namespace) -> int:
-    if args.k_min < 2:
-        raise UsageError(
-            f"--k-min must be at least 2 (silhouette needs 2 clusters), got {args.k_min}"
-        )
     if args.k_max < args.k_min:
         raise UsageError(f"--k-max ({args.k_max}) must be at least --k-min ({args.k_min})")
-    if args.min_samples < 2:
-        raise UsageError(f"--min-samples must be at least 2, got {args.min_samples}")
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"-o/--out: {args.out} exists and is not a folder")
+    if args.input is not None and args.input.is_file():
+        size = args.input.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise Failure(
+                f"{args.input} is {size / 2**20:.0f} MB, more than the "
+                f"{MAX_INPUT_BYTES // 2**20} MB this tool reads (at most {MAX_ROWS:,} rows)"
+            )
+    from level3.clusters.data import load_features
+    from level3.clusters.report import analyse, write_report
+
     features = load_features(args.input, work_dir=args.out)
+    if len(features.matrix) > MAX_ROWS:
+        raise Failure(
+            f"{len(features.matrix):,} rows is more than the {MAX_ROWS:,} this tool clusters "
+            "(k-means x every k, DBSCAN); cluster a sample of them"
+        )
     if args.k_max >= len(features.matrix):
         raise UsageError(
             f"--k-max ({args.k_max}) must be below the number of rows ({len(features.matrix)})"
