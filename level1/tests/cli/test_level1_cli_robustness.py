@@ -23,6 +23,18 @@ class TestLevel1Clis(CliRobustness):
             ["train", "--corpus", "synthetic", "-o", "{out}", "--max-blocked-ham", "nan"],
             ["evaluate", "{missing}", "--corpus", "sms"],
         ],
+        "level1.iris": [
+            ["predict", "5.1", "3.5", "1.4"],
+            ["predict", "nan", "3.5", "1.4", "0.2"],
+            ["predict", "1e999", "3.5", "1.4", "0.2"],
+            ["predict", "--model", "svm", "5.1", "3.5", "1.4", "0.2"],
+            ["cv", "--folds", HUGE],
+            ["cv", "--folds", "-3"],
+            ["cv", "--seed", "nan"],
+            ["report", "-o", "{binary}"],
+            ["report", "-o", "{out}", "--folds", "41"],
+            ["report"],
+        ],
         "level1.textclf": [  # each case below that passes parsing costs a scikit-learn import
             ["train", "{binary.csv}", "-o", "{out}"],
             ["train", "{latin1.csv}", "-o", "{out}"],
@@ -38,6 +50,7 @@ class TestLevel1Clis(CliRobustness):
         ],
     }
     busy = {  # noqa: RUF012
+        "level1.iris": ["report", "-o", "{out}"],
         "level1.spam": ["train", "--corpus", "synthetic", "-o", "{out}"],
         "level1.textclf": [
             "train",

@@ -11,24 +11,29 @@ The smallest complete machine-learning pipeline, on scikit-learn's bundled iris 
 * :func:`predict_species` turns four measurements into a species and its probabilities.
 """
 
-from level1.iris.data import FEATURES, SPECIES, load_data, split
-from level1.iris.evaluate import Evaluation, evaluate, plot_confusion_matrix
-from level1.iris.models import (
-    DEFAULT_MODEL,
-    MODELS,
-    CVResult,
-    best,
-    cross_validate_models,
-    make_model,
-)
-from level1.iris.predict import (
-    MeasurementError,
-    Prediction,
-    parse_measurements,
-    predict_species,
-    train,
-)
-from level1.iris.report import Report, format_cv_table, write_report
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level1.iris.data import FEATURES, SPECIES, load_data, split
+    from level1.iris.evaluation import Evaluation, evaluate, plot_confusion_matrix
+    from level1.iris.models import (
+        DEFAULT_MODEL,
+        MODELS,
+        CVResult,
+        best,
+        cross_validate_models,
+        make_model,
+    )
+    from level1.iris.predict import (
+        MeasurementError,
+        Prediction,
+        parse_measurements,
+        predict_species,
+        train,
+    )
+    from level1.iris.report import Report, format_cv_table, write_report
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -53,3 +58,4 @@ __all__ = [
     "train",
     "write_report",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

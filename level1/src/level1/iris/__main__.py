@@ -7,11 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from level0.cli import UsageError, make_parser, run
-from level1.iris.data import FEATURES, load_data
-from level1.iris.models import DEFAULT_MODEL, MODELS, cross_validate_models
-from level1.iris.predict import MeasurementError, predict_species, train
-from level1.iris.report import format_cv_table, write_report
+from level0.cli import UsageError, int_in, make_parser, run
+
+# What the parser needs, spelled out so that --help loads neither scikit-learn nor pandas
+# (a test checks they equal data.FEATURES, models.MODELS and models.DEFAULT_MODEL).
+FEATURES = ("sepal length", "sepal width", "petal length", "petal width")
+MODELS = ("logistic_regression", "knn", "decision_tree")
+DEFAULT_MODEL = "logistic_regression"
+SEED = int_in(0, 2**32 - 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     cv = commands.add_parser("cv", help="stratified k-fold accuracy of every model (mean ± std)")
-    cv.add_argument("--folds", type=int, default=10, help="number of folds (default 10)")
-    cv.add_argument("--seed", type=int, default=0, help="shuffling seed (default 0)")
+    cv.add_argument(
+        "--folds",
+        type=int_in(2, 50),
+        default=10,
+        help="number of folds, 2 to 50 (the smallest species' count; default 10)",
+    )
+    cv.add_argument("--seed", type=SEED, default=0, help="shuffling seed, 0 to 2**32-1 (default 0)")
     cv.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     report = commands.add_parser(
@@ -48,20 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--out", type=Path, required=True, metavar="DIR", help="folder for the report files"
     )
-    report.add_argument("--seed", type=int, default=0, help="split and CV seed (default 0)")
-    report.add_argument("--folds", type=int, default=10, help="CV folds on the training part")
+    report.add_argument(
+        "--seed", type=SEED, default=0, help="split and CV seed, 0 to 2**32-1 (default 0)"
+    )
+    report.add_argument(
+        "--folds",
+        type=int_in(2, 40),
+        default=10,
+        help="CV folds on the training part, 2 to 40 (each species keeps 40 flowers there)",
+    )
     return parser
-
-
-def check_folds(folds: int, smallest_class: int) -> None:
-    if not 2 <= folds <= smallest_class:
-        raise UsageError(
-            f"--folds must be between 2 and {smallest_class} (the smallest species' count), not {folds}"
-        )
 
 
 def handle(args: argparse.Namespace) -> int:
     if args.command == "predict":
+        from level1.iris.predict import MeasurementError, predict_species, train
+
         try:
             prediction = predict_species(args.measurements, train(args.model))
         except MeasurementError as exc:
@@ -78,8 +88,11 @@ def handle(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     elif args.command == "cv":
+        from level1.iris.data import load_data
+        from level1.iris.models import cross_validate_models
+        from level1.iris.report import format_cv_table
+
         features, species = load_data()
-        check_folds(args.folds, int(species.value_counts().min()))
         results = cross_validate_models(features, species, folds=args.folds, seed=args.seed)
         if args.json:
             print(json.dumps([r.as_dict() for r in results], indent=2))
@@ -89,7 +102,8 @@ def handle(args: argparse.Namespace) -> int:
             )
             print(format_cv_table(results))
     else:
-        check_folds(args.folds, 40)  # 40 of each species remain in the 80% training part
+        from level1.iris.report import write_report
+
         report = write_report(args.out, seed=args.seed, folds=args.folds)
         print(f"chosen by CV on {report.train_size} flowers: {report.chosen}")
         print(

@@ -16,7 +16,7 @@ from typing import Any
 
 from level0.atomic import atomic_write_text
 from level1.iris.data import load_data, split
-from level1.iris.evaluate import Evaluation, evaluate, plot_confusion_matrix
+from level1.iris.evaluation import Evaluation, evaluate, plot_confusion_matrix
 from level1.iris.models import CVResult, best, cross_validate_models, make_model
 
 __all__ = ["Report", "format_cv_table", "write_report"]
