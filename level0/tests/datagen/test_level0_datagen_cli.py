@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from level0.datagen import __main__ as datagen_main
 from level0.datagen import generate, tour, write
 from level0.datagen.__main__ import main
 
@@ -92,7 +93,51 @@ def test_negative_rows_is_refused_by_argparse(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exited:
         main(["--preset", "sales", "--rows", "-4"])
     assert exited.value.code == 2
-    assert "must be 0 or more, not -4" in capsys.readouterr().err
+    assert "must be an integer from 0 to 1,000,000,000, got -4" in capsys.readouterr().err
+
+
+def test_the_cli_spells_out_the_library_constants() -> None:
+    """--help loads no pandas, so the parser's choices are written out: they must agree."""
+    from level0.datagen import PRESETS
+    from level0.datagen.output import FORMATS
+
+    assert tuple(PRESETS) == datagen_main.PRESETS
+    assert datagen_main.FORMATS == FORMATS
+    assert set(datagen_main.BYTES_PER_ROW) == set(PRESETS)
+
+
+def _never(*args: object, **kwargs: object) -> None:
+    raise AssertionError("generate() ran although the table cannot fit")
+
+
+def test_a_table_too_big_for_memory_is_refused_before_generating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10: --preset titanic --rows 100000000 died with MemoryError."""
+    monkeypatch.setattr("level0.cli.available_memory", lambda: 8 * 1024**3)
+    monkeypatch.setattr("level0.datagen.table.generate", _never)
+    out = tmp_path / "big.csv"
+    assert main(["--preset", "titanic", "--rows", "100000000", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: 100,000,000 rows of titanic would need about 42 GB")
+    assert f"at most about {4 * 1024**3 // 450:,} fit" in err
+    assert err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_a_big_schema_file_is_measured_on_a_probe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from level0.datagen.budget import FLOOR, bytes_per_row
+    from level0.datagen.schema import load_schema
+
+    schema = tmp_path / "s.toml"
+    schema.write_text('[columns.note]\nkind = "text"\nwords = [40, 60]\n', encoding="utf-8")
+    per_row = bytes_per_row(load_schema(schema), probe_rows=500)
+    assert per_row > FLOOR  # 40-60 words a row cost more than the floor
+    monkeypatch.setattr("level0.cli.available_memory", lambda: 2 * 1024**3)
+    assert main(["--schema", str(schema), "--rows", "50000000"]) == 2
+    assert "50,000,000 rows of" in capsys.readouterr().err
 
 
 def test_missing_schema_file_is_a_failure(

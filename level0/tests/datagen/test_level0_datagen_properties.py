@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.stats import binom
 
 from level0.datagen import generate
 from level0.datagen.output import write_to
@@ -91,6 +92,19 @@ def test_rows_dtypes_ranges_and_categories(schema: dict[str, Any], rows: int, se
             assert table[name].notna().all()
 
 
+# A false alarm in one example in a million (two-sided), from the exact binomial law:
+# "five standard errors" assumed a normal count, which fails for tiny rates (rate 6.1e-05,
+# 2,000 rows: 2 or more missing is a 1-in-146 event, yet 5 standard errors allowed 1.75).
+FALSE_ALARM = 1e-6
+
+
+def binomial_range(rows: int, rate: float) -> tuple[int, int]:
+    """Counts outside [low, high] have probability at most FALSE_ALARM under Binomial(rows, rate)."""
+    low = binom.ppf(FALSE_ALARM / 2, rows, rate)  # P(count < low) <= FALSE_ALARM / 2
+    high = binom.isf(FALSE_ALARM / 2, rows, rate)  # P(count > high) <= FALSE_ALARM / 2
+    return int(low), int(high)
+
+
 @settings(max_examples=25)
 @given(rate=RATES, seed=SEEDS)
 def test_missing_rate_within_binomial_tolerance(rate: float, seed: int) -> None:
@@ -100,9 +114,20 @@ def test_missing_rate_within_binomial_tolerance(rate: float, seed: int) -> None:
             "x": {"kind": "float", "distribution": "normal", "mean": 0, "std": 1, "missing": rate}
         }
     }
-    observed = generate(schema, rows, seed)["x"].isna().mean()
-    tolerance = 5 * math.sqrt(rate * (1 - rate) / rows) + 1e-9  # five standard errors
-    assert abs(observed - rate) <= tolerance
+    missing = int(generate(schema, rows, seed)["x"].isna().sum())
+    low, high = binomial_range(rows, rate)
+    assert low <= missing <= high
+
+
+def test_the_failure_seen_once_is_inside_the_exact_range() -> None:
+    """Regression: 2 missing of 2,000 at rate 6.1e-05 (seed 756) failed the normal bound."""
+    x = {"kind": "float", "distribution": "normal", "mean": 0, "std": 1, "missing": 6.1e-05}
+    missing = int(generate({"columns": {"x": x}}, 2000, 756)["x"].isna().sum())
+    assert missing == 2
+    low, high = binomial_range(2000, 6.1e-05)
+    assert (low, high) == (0, 4)
+    assert low <= missing <= high
+    assert 5 * math.sqrt(6.1e-05 * (1 - 6.1e-05) / 2000) < 2 / 2000 - 6.1e-05  # the old test
 
 
 def _csv(schema: dict[str, Any], rows: int, seed: int) -> bytes:

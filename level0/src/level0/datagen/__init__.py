@@ -17,10 +17,15 @@ Presets: ``titanic``, ``housing``, ``products``, ``emails``, ``sensor_series``, 
 (``PRESETS`` holds their schemas; ``preset(name)`` returns an editable copy).
 """
 
-from level0.datagen.output import write
-from level0.datagen.presets import PRESETS, preset
-from level0.datagen.schema import Column, Schema, SchemaError, load_schema, parse_schema
-from level0.datagen.table import generate
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without pandas
+    from level0.datagen.output import write
+    from level0.datagen.presets import PRESETS, preset
+    from level0.datagen.schema import Column, Schema, SchemaError, load_schema, parse_schema
+    from level0.datagen.table import generate
 
 __all__ = [
     "PRESETS",
@@ -33,3 +38,4 @@ __all__ = [
     "preset",
     "write",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
