@@ -77,10 +77,6 @@ def test_crawl_table_and_resume_in_process(scraper, shop, tmp_path, capsys):
     [
         (["crawl", "http://127.0.0.1:9/", "-o", "p.txt"], "--output must end in .jsonl or .csv"),
         (["crawl", "ftp://x/", "-o", "p.jsonl"], "not an http(s) URL: 'ftp://x/'"),
-        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--delay", "-1"], "--delay must be"),
-        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--max-products", "0"], "at least 1"),
-        (["serve-demo", "--port", "70000"], "--port must be between 0 and 65535"),
-        (["serve-demo", "--products", "3"], "--products must be at least 10"),
     ],
 )
 def test_usage_errors_exit_2(args, message, capsys, tmp_path, monkeypatch):
@@ -90,6 +86,57 @@ def test_usage_errors_exit_2(args, message, capsys, tmp_path, monkeypatch):
     assert err.startswith("error: ")
     assert message in err
     assert err.count("\n") == 1
+
+
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--delay", "-1"], "--delay: must be"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--delay", "nan"], "--delay: must be"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--timeout", "0"], "--timeout: must"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--retries", HUGE], "--retries: must"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--max-products", "0"], "from 1 to"),
+        (["crawl", "http://127.0.0.1:9/", "-o", "p.jsonl", "--max-pages", HUGE], "from 1 to"),
+        (["serve-demo", "--port", "70000"], "--port: must be an integer from 0 to 65,535"),
+        (["serve-demo", "--products", "3"], "--products: must be an integer from 10 to 100,000"),
+        (["serve-demo", "--products", HUGE], "--products: must be an integer from 10 to 100,000"),
+        (["serve-demo", "--per-page", HUGE], "--per-page: must be an integer from 1 to 1,000"),
+        (["serve-demo", "--slow-seconds", "inf"], "--slow-seconds: must be"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors_before_any_work(args, message, capsys):
+    """`serve-demo --products 99999999999999999999999` used to end in an OverflowError."""
+    with pytest.raises(SystemExit) as end:
+        main(args)
+    assert end.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "too large to convert" not in err
+
+
+def test_a_shop_that_does_not_fit_in_memory_is_refused_with_what_would_fit(capsys, monkeypatch):
+    import level0.cli
+
+    monkeypatch.setattr(level0.cli, "available_memory", lambda: 10_000 * 1024)
+    assert main(["serve-demo", "--products", "20000"]) == 2
+    err = capsys.readouterr().err
+    assert "a demo shop of 20,000 products would need about 20 MB" in err
+    assert "at most about 5,000 fit" in err
+
+
+def test_the_cli_limits_match_the_library():
+    from level2.scraper import __main__ as scraper_cli
+    from level2.scraper import crawler, demo_shop, store
+
+    assert tuple(store.FORMATS) == scraper_cli.FORMATS
+    assert scraper_cli.MAX_PRODUCTS == demo_shop.MAX_PRODUCTS
+    assert scraper_cli.BYTES_PER_PRODUCT == demo_shop.BYTES_PER_PRODUCT
+    assert scraper_cli.MAX_PER_PAGE == demo_shop.MAX_PER_PAGE
+    assert scraper_cli.MAX_PAGES == crawler.MAX_PAGES
+    assert scraper_cli.MAX_DELAY == crawler.MAX_DELAY
 
 
 def test_an_unreachable_site_exits_1_with_one_line(tmp_path):

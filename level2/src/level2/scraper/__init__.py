@@ -13,21 +13,31 @@ read in full become records with data-quality ``issues``, never a crash.
 127.0.0.1, filled with synthetic products from ``level0.datagen``.
 """
 
-from level2.scraper.crawler import CrawlError, CrawlReport, crawl, state_path
-from level2.scraper.demo_catalogue import SHOP_RATES_TO_GBP, SPECIAL, DemoProduct, build_catalogue
-from level2.scraper.demo_shop import DemoShop, scrape_demo_shop, serve_demo
-from level2.scraper.fetch import USER_AGENT, Fetcher, FetchResult
-from level2.scraper.parse import (
-    RECORD_FIELDS,
-    Issue,
-    ListPage,
-    Product,
-    parse_list_page,
-    parse_price_text,
-    parse_product_page,
-)
-from level2.scraper.robots import RobotsPolicy, RobotsUnavailable, robots_url
-from level2.scraper.store import CrawlState, ProductStore, read_records
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without requests and bs4
+    from level2.scraper.crawler import CrawlError, CrawlReport, crawl, state_path
+    from level2.scraper.demo_catalogue import (
+        SHOP_RATES_TO_GBP,
+        SPECIAL,
+        DemoProduct,
+        build_catalogue,
+    )
+    from level2.scraper.demo_shop import DemoShop, scrape_demo_shop, serve_demo
+    from level2.scraper.fetch import USER_AGENT, Fetcher, FetchResult
+    from level2.scraper.parse import (
+        RECORD_FIELDS,
+        Issue,
+        ListPage,
+        Product,
+        parse_list_page,
+        parse_price_text,
+        parse_product_page,
+    )
+    from level2.scraper.robots import RobotsPolicy, RobotsUnavailable, robots_url
+    from level2.scraper.store import CrawlState, ProductStore, read_records
 
 __all__ = [
     "RECORD_FIELDS",
@@ -58,3 +68,4 @@ __all__ = [
     "serve_demo",
     "state_path",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

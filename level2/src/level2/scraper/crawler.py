@@ -28,7 +28,13 @@ from level2.scraper.parse import ListPage, parse_list_page, parse_product_page
 from level2.scraper.robots import RobotsPolicy, RobotsUnavailable
 from level2.scraper.store import CrawlState, ProductStore
 
-__all__ = ["CrawlError", "CrawlReport", "crawl", "state_path"]
+__all__ = ["MAX_DELAY", "MAX_PAGES", "CrawlError", "CrawlReport", "crawl", "state_path"]
+
+# A run's budget: a catalogue whose "next" links never end (a calendar, a generated
+# listing) stops after MAX_PAGES pages; a robots.txt Crawl-delay above MAX_DELAY seconds
+# would make the crawl take forever, so the crawl is refused instead.
+MAX_PAGES = 10_000
+MAX_DELAY = 60.0
 
 
 class CrawlError(Exception):
@@ -50,7 +56,8 @@ class CrawlReport:
     issues: Counter[str] = field(default_factory=Counter)
     requests: int = 0
     retries: int = 0
-    stopped_early: bool = False  # max_products was reached
+    stopped_early: bool = False  # a budget was reached: max_products or max_pages
+    stopped_by: str = ""  # which one: "--max-products" or "--max-pages"
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -72,17 +79,22 @@ def crawl(
     *,
     fetcher: Fetcher | None = None,
     max_products: int | None = None,
+    max_pages: int = MAX_PAGES,
     progress: bool | None = None,
 ) -> CrawlReport:
     """Crawl the catalogue that starts at ``start_url`` into ``output`` (.jsonl or .csv).
 
     ``max_products`` stops after that many new products (handy for a first look
-    at a real site). ``progress``: a tqdm bar (None: only on a terminal).
+    at a real site), ``max_pages`` after that many catalogue pages (a budget against
+    a catalogue that never ends; pages read by an earlier run do not count, so a
+    re-run goes on from there). ``progress``: a tqdm bar (None: only on a terminal).
     """
     if urlsplit(start_url).scheme not in ("http", "https") or not urlsplit(start_url).netloc:
         raise ValueError(f"not an http(s) URL: {start_url!r}")
     if max_products is not None and max_products < 1:
         raise ValueError(f"max_products must be at least 1, not {max_products}")
+    if max_pages < 1:
+        raise ValueError(f"max_pages must be at least 1, not {max_pages}")
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
     started = time.perf_counter()
@@ -97,7 +109,7 @@ def crawl(
                 desc="products", unit="page", disable=None if progress is None else not progress
             ) as bar,
         ):
-            _walk(start_url, fetcher, robots, store, state, report, max_products, bar)
+            _walk(start_url, fetcher, robots, store, state, report, (max_products, max_pages), bar)
     finally:
         report.requests = fetcher.requests_sent - requests_before
         report.retries = fetcher.retries_used - retries_before
@@ -114,6 +126,11 @@ def _robots(fetcher: Fetcher, start_url: str) -> RobotsPolicy:
     except RobotsUnavailable as exc:
         raise CrawlError(str(exc)) from None
     if robots.crawl_delay is not None:
+        if robots.crawl_delay > MAX_DELAY:
+            raise CrawlError(
+                f"robots.txt asks for {robots.crawl_delay:g} s between requests, more than "
+                f"the {MAX_DELAY:g} s this crawler waits; not crawling"
+            )
         fetcher.delay = max(fetcher.delay, robots.crawl_delay)
     if not robots.allowed(start_url):
         raise CrawlError(f"robots.txt does not allow crawling {start_url}")
@@ -127,13 +144,17 @@ def _walk(
     store: ProductStore,
     state: CrawlState,
     report: CrawlReport,
-    max_products: int | None,
+    budget: tuple[int | None, int],
     bar: tqdm[Any],
 ) -> None:
+    max_products, max_pages = budget
     site = urlsplit(start_url).netloc
     url: str | None = start_url
     seen: set[str] = set()
     while url is not None and url not in seen:  # `seen` guards against a "next" loop
+        if report.catalogue_pages_fetched >= max_pages and url not in state.pages:
+            report.stopped_early, report.stopped_by = True, "--max-pages"
+            return
         seen.add(url)
         page = _catalogue_page(url, fetcher, robots, state, report, first=url == start_url)
         if page is None:
@@ -148,7 +169,7 @@ def _walk(
                 report.disallowed.append(product_url)
                 continue
             if max_products is not None and report.products_written >= max_products:
-                report.stopped_early = True
+                report.stopped_early, report.stopped_by = True, "--max-products"
                 return
             result = fetcher.get(product_url)
             bar.update()

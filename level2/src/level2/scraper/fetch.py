@@ -26,12 +26,15 @@ from email.utils import parsedate_to_datetime
 
 import requests
 
-__all__ = ["RETRY_STATUSES", "USER_AGENT", "FetchResult", "Fetcher"]
+__all__ = ["MAX_PAGE_BYTES", "RETRY_STATUSES", "USER_AGENT", "FetchResult", "Fetcher"]
 
 USER_AGENT = (
     "mlroadmap-scraper/0.1 (learning project; polite crawler: obeys robots.txt, 1 request/s)"
 )
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# A page's budget: books.toscrape.com's pages are 5-50 KB; a server that sends more than
+# this is refused after reading this much, so it cannot fill the crawler's memory.
+MAX_PAGE_BYTES = 10 * 2**20
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -69,6 +72,7 @@ class Fetcher:
         retries: int = 3,
         backoff: float = 0.5,
         max_backoff: float = 30.0,
+        max_bytes: int = MAX_PAGE_BYTES,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -83,6 +87,7 @@ class Fetcher:
         self.retries = retries
         self.backoff = backoff
         self.max_backoff = max_backoff
+        self.max_bytes = max_bytes
         self.clock = clock
         self.sleep = sleep
         self.requests_sent = 0
@@ -108,15 +113,19 @@ class Fetcher:
             self._wait_turn()
             retry_after = None
             try:
-                response = self.session.get(url, timeout=self.timeout)
+                with self.session.get(url, timeout=self.timeout, stream=True) as response:
+                    status = response.status_code
+                    content = _read(response, self.max_bytes) if status == 200 else b""
             except requests.Timeout:
                 status, error = None, f"no answer within {self.timeout:g} s"
             except requests.RequestException as exc:
                 status, error = None, f"cannot connect: {_short(exc)}"
             else:
-                status = response.status_code
-                if status == 200:
-                    return FetchResult(url, 200, response.content, _charset(response), attempt)
+                if status == 200 and content is None:
+                    error = f"page larger than {self.max_bytes:,} bytes; not read"
+                    return FetchResult(url, status, b"", None, attempt, error)
+                if status == 200 and content is not None:
+                    return FetchResult(url, 200, content, _charset(response), attempt)
                 error = f"HTTP {status}"
                 if status not in RETRY_STATUSES:
                     return FetchResult(url, status, b"", None, attempt, error)
@@ -146,6 +155,19 @@ class Fetcher:
         self.requests_sent += 1
 
 
+def _read(response: requests.Response, limit: int) -> bytes | None:
+    """The body, or None as soon as it is longer than ``limit`` bytes."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isascii() and declared.isdigit() and (len(declared) > 15 or int(declared) > limit):
+        return None
+    body = bytearray()
+    for chunk in response.iter_content(chunk_size=64 * 1024):
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
 def _charset(response: requests.Response) -> str | None:
     """The charset in Content-Type, or None. (requests' ``.encoding`` would say ISO-8859-1
     for any text/html without one, which turns "£" into "Â£".)"""
@@ -158,7 +180,7 @@ def _retry_after(value: str | None) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() is true, float("²") fails
         return float(value)
     try:
         when = parsedate_to_datetime(value)
