@@ -92,8 +92,9 @@ def test_failures_are_one_line_with_exit_1(tmp_path: Path, make, message):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--top", "0"], "whole number >= 1"),
-        (["--ngram", "x"], "whole number >= 1"),
+        (["--top", "0"], "must be an integer from 1 to 1,000, got 0"),
+        (["--ngram", "x"], "expected an integer from 1 to 10, got 'x'"),
+        (["--ngram", "99999999999999999999999"], "must be an integer from 1 to 10"),
         (["--encoding", "klingon"], "unknown encoding"),
     ],
 )
@@ -102,6 +103,38 @@ def test_usage_errors_exit_2(sample: Path, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_huge_ngram_is_a_usage_error_not_a_memory_error(sample: Path):
+    """Issue 10: --ngram 99999999999999999999999 built range(n) of lists: MemoryError."""
+    result = cli(str(sample), "--ngram", "99999999999999999999999")
+    assert result.returncode == 2
+    assert "MemoryError" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("got 99999999999999999999999")
+
+
+def test_too_many_distinct_words_is_refused_in_one_line(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    from level0.text_analyzer import __main__ as cli_main
+
+    monkeypatch.setattr(cli_main, "MAX_WORDS", 5)
+    assert cli_main.main([str(sample)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"error: {sample}: more than 5 distinct words: too many to count in the memory budget (is this really text?)\n"
+    )
+
+
+def test_the_table_budget_is_checked_against_the_memory(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    from level0.text_analyzer import __main__ as cli_main
+
+    monkeypatch.setattr("level0.cli.available_memory", lambda: 64 * 1024**2)
+    assert cli_main.main([str(sample)]) == 2
+    assert "distinct words and 200,000 2-grams would need about" in capsys.readouterr().err
 
 
 def test_help_ends_with_an_example():

@@ -152,3 +152,12 @@ def test_table_shows_the_figures(ta):
     assert "sentences" in table
     assert "Flesch reading ease" in table
     assert "quick brown" in table
+
+
+def test_ngram_length_and_vocabulary_are_bounded(ta):
+    with pytest.raises(ValueError, match="from 1 to 10"):
+        ta.TextAnalyzer(10**22)
+    analyzer = ta.TextAnalyzer(2, max_words=3)
+    analyzer.feed("one two three ")
+    with pytest.raises(ta.VocabularyTooLarge, match="more than 3 distinct words"):
+        analyzer.feed("four five ")

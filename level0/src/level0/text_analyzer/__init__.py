@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from level0.text_analyzer.analyzer import TextAnalyzer, fold_case
+from level0.text_analyzer.analyzer import MAX_NGRAM, TextAnalyzer, VocabularyTooLarge, fold_case
 from level0.text_analyzer.readability import (
     count_syllables,
     flesch_kincaid_grade,
@@ -35,10 +35,12 @@ from level0.text_analyzer.report import TextReport, build_report, format_report,
 from level0.text_analyzer.stopwords import STOP_WORDS
 
 __all__ = [
+    "MAX_NGRAM",
     "STOP_WORDS",
     "NotTextError",
     "TextAnalyzer",
     "TextReport",
+    "VocabularyTooLarge",
     "analyze_path",
     "analyze_stream",
     "analyze_text",
@@ -69,13 +71,14 @@ def analyze_stream(
     encoding: str | None = None,
     chunk_size: int = CHUNK_SIZE,
     progress: Progress | None = None,
+    max_words: int | None = None,
 ) -> TextReport:
     """Analyse a binary stream (an open file, ``sys.stdin.buffer``) in chunks.
 
     Raises :class:`NotTextError` (its message starts with ``name``) if the stream is not
     text, and ``LookupError`` for an unknown ``encoding``.
     """
-    analyzer = TextAnalyzer(ngram)
+    analyzer = TextAnalyzer(ngram, max_words=max_words)
     try:
         used, chunks = open_text(stream, encoding, chunk_size=chunk_size, progress=progress)
     except NotTextError as exc:
@@ -93,6 +96,7 @@ def analyze_path(
     encoding: str | None = None,
     chunk_size: int = CHUNK_SIZE,
     progress: Progress | None = None,
+    max_words: int | None = None,
 ) -> TextReport:
     """Analyse a file, or every file under a folder as one corpus (each file one document).
 
@@ -110,8 +114,9 @@ def analyze_path(
                 encoding=encoding,
                 chunk_size=chunk_size,
                 progress=progress,
+                max_words=max_words,
             )
-    analyzer = TextAnalyzer(ngram)
+    analyzer = TextAnalyzer(ngram, max_words=max_words)
     encodings: Counter[str] = Counter()
     skipped: dict[str, str] = {}
     for file in iter_files(path):
