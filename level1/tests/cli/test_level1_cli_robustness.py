@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import level1
+from level0.datasets import data_home, get
 from level0.robustness import HUGE, CliRobustness
 
 # A small labelled table that ships with the package: busy runs need no download.
 HAND_LABELS = str(Path(level1.__file__).parent / "email_digest" / "hand_labels.csv")
+# 3,672 real emails, cached in CI (MLROADMAP_DATA); reading and digesting them takes seconds.
+ENRON_HAM = str(data_home() / get("enron_spam").directory / "enron1" / "ham")
 
 
 class TestLevel1Clis(CliRobustness):
@@ -22,6 +25,20 @@ class TestLevel1Clis(CliRobustness):
             ["train", "--corpus", "synthetic", "-o", "{out}", "--folds", HUGE],
             ["train", "--corpus", "synthetic", "-o", "{out}", "--max-blocked-ham", "nan"],
             ["evaluate", "{missing}", "--corpus", "sms"],
+        ],
+        "level1.email_digest": [
+            ["{missing}", "--rules"],
+            ["{empty}", "--rules"],
+            ["{binary}", "--rules"],
+            ["{directory}", "--rules"],
+            ["{directory}", "-o", "{missing}/digest.md", "--rules"],
+            ["{directory}", "-o", "{directory}", "--rules"],
+            ["{directory}", "--model", "{binary}"],
+            ["{directory}", "--model", "{missing}", "--rules"],
+            ["{directory}", "--model", "{directory}", "--rules"],
+            ["{directory}", "--limit", HUGE],
+            ["{directory}", "--limit", "0"],
+            ["{directory}", "--by", "week"],
         ],
         "level1.iris": [
             ["predict", "5.1", "3.5", "1.4"],
@@ -50,6 +67,7 @@ class TestLevel1Clis(CliRobustness):
         ],
     }
     busy = {  # noqa: RUF012
+        "level1.email_digest": [ENRON_HAM, "--rules", "--limit", "500", "-o", "{out.md}"],
         "level1.iris": ["report", "-o", "{out}"],
         "level1.spam": ["train", "--corpus", "synthetic", "-o", "{out}"],
         "level1.textclf": [

@@ -110,11 +110,89 @@ def test_output_folder_must_exist(inbox, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_output_that_is_a_folder_is_refused_before_any_work(inbox, tmp_path, capsys):
+    assert main([str(inbox), "-o", str(tmp_path), "--rules"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err == f"error: cannot write {tmp_path}: it is a folder; give a file name like digest.md\n"
+    )
+
+
 @pytest.mark.parametrize("args", [["--limit", "0"], ["--rules", "--model", "m"], ["--by", "week"]])
 def test_usage_errors_exit_2(inbox, args):
     with pytest.raises(SystemExit) as exit_info:
         main([str(inbox), *args])
     assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "argument --limit: must be an integer from 1 to 1,000,000, got 0"),
+        ("99999999999999999999999", "must be an integer from 1 to 1,000,000"),
+        ("2.5", "argument --limit: expected an integer from 1 to 1,000,000, got '2.5'"),
+    ],
+)
+def test_limit_has_a_stated_range(inbox, tmp_path, capsys, value, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(inbox), "-o", str(tmp_path / "d.md"), "--rules", "--limit", value])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "d.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda folder: folder.write_bytes(b"not a folder"), "is a file; give a folder"),
+        (
+            lambda folder: (folder.mkdir(), (folder / "notes.txt").write_text("mine")),
+            "holds files but no metadata.json",
+        ),
+    ],
+)
+def test_a_model_folder_that_cannot_take_a_model_is_refused_before_training(
+    inbox, tmp_path, monkeypatch, capsys, make, message
+):
+    # Before issue 10 the classifier was trained first (seconds to minutes on enron_spam)
+    # and only then refused by the model store, or failed writing into a file.
+    import level1.email_digest.classify as classify
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("trained before checking the model folder")
+
+    monkeypatch.setattr(classify, "train_and_save", no_training)
+    model = tmp_path / "model"
+    make(model)
+    assert main([str(inbox), "-o", str(tmp_path / "d.md"), "--model", str(model)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err  # refused before the emails were even read
+    assert err[0].startswith(f"error: --model {model} {message}")
+    assert not (tmp_path / "d.md").exists()
+
+
+@pytest.mark.parametrize("kind", ["pickle", "truncated"])
+def test_an_unreadable_model_file_is_refused_in_one_line(inbox, tmp_path, capsys, kind):
+    import hashlib
+    import pickle
+
+    from level1 import modelstore
+    from level1.email_digest.classify import TOOL, make_pipeline
+
+    pipeline = make_pipeline().fit(["send the report", "lunch on friday"] * 3, ["a", "b"] * 3)
+    folder = modelstore.save(pipeline, tmp_path / "model", tool=TOOL)
+    good = (folder / "model.skops").read_bytes()
+    data = pickle.dumps({"not": "a model"}) if kind == "pickle" else good[: len(good) // 2]
+    (folder / "model.skops").write_bytes(data)
+    meta = json.loads((folder / "metadata.json").read_text())
+    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
+    (folder / "metadata.json").write_text(json.dumps(meta))
+
+    assert main([str(inbox), "-o", str(tmp_path / "d.md"), "--model", str(folder)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"error: {folder / 'model.skops'} is not a readable skops model")
+    assert not (tmp_path / "d.md").exists()
 
 
 def test_model_that_cannot_be_trained(inbox, tmp_path, monkeypatch, capsys):
@@ -134,3 +212,21 @@ def test_help_has_an_example(capsys):
     out = capsys.readouterr().out
     assert "example:" in out
     assert "python -m level1.email_digest" in out
+
+
+def test_the_cli_starts_without_scikit_learn_and_the_api_is_whole():
+    # Issue 10, item 5: --help loads neither scikit-learn nor the classifier; the package
+    # still hands out every public name (rouge the function, not its module).
+    import inspect
+
+    probe = "import sys, runpy; sys.argv = ['x', '--help']\n"
+    probe += "try:\n    runpy.run_module('level1.email_digest', run_name='__main__')\n"
+    probe += "except SystemExit:\n    pass\nprint('sklearn' in sys.modules, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stderr.strip() == "False", done.stderr
+
+    import level1.email_digest as ed
+    import level1.email_digest.aeslc  # noqa: F401  (imports the rouge module)
+
+    for name in ed.__all__:
+        assert not inspect.ismodule(getattr(ed, name)), name

@@ -124,7 +124,7 @@ def test_failed_write_keeps_the_old_digest(ed, emails, tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("level1.email_digest.render_markdown", boom)
+    monkeypatch.setattr("level1.email_digest.digest.render_markdown", boom)
     with pytest.raises(RuntimeError):
         ed.write_digest(entries, out, source=tmp_path)
     assert out.read_text() == "old digest\n"

@@ -10,48 +10,57 @@ Read the README first; the modules, in reading order: ``message`` (reading email
 ``classify`` (categories), ``digest`` (Markdown), ``rouge`` and ``aeslc`` (evaluation).
 """
 
-from __future__ import annotations
+from typing import TYPE_CHECKING
 
-from collections.abc import Sequence
-from pathlib import Path
+from level0.lazy import lazy_exports
 
-from level0.atomic import atomic_write_text
-from level1.email_digest.classify import (
-    Categoriser,
-    ModelCategoriser,
-    RulesCategoriser,
-    hand_labels,
-    load_categoriser,
-    train_and_save,
-)
-from level1.email_digest.digest import (
-    DigestEntry,
-    GroupBy,
-    digest_emails,
-    group_entries,
-    md_escape,
-    render_markdown,
-    thread_key,
-)
-from level1.email_digest.extract import (
-    ActionItem,
-    DateMention,
-    find_actions,
-    find_dates,
-    find_deadlines,
-)
-from level1.email_digest.message import (
-    Email,
-    NotAnEmail,
-    ReadResult,
-    Skipped,
-    parse_bytes,
-    read_source,
-)
+# rouge.py needs only the standard library, and its module shares the name of the
+# function it exports: imported eagerly, ``email_digest.rouge`` stays that function even
+# after something imports the module (a lazy name would then be shadowed by the module).
 from level1.email_digest.rouge import RougeScore, rouge
-from level1.email_digest.rules import CATEGORIES, RuleLabel, weak_label
-from level1.email_digest.summary import Summariser, candidate_sentences, lead_sentence, summarise
-from level1.email_digest.text import clean_body, sign_off_name, split_sentences
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level1.email_digest.classify import (
+        Categoriser,
+        ModelCategoriser,
+        RulesCategoriser,
+        hand_labels,
+        load_categoriser,
+        train_and_save,
+    )
+    from level1.email_digest.digest import (
+        DigestEntry,
+        GroupBy,
+        digest_emails,
+        group_entries,
+        md_escape,
+        render_markdown,
+        thread_key,
+        write_digest,
+    )
+    from level1.email_digest.extract import (
+        ActionItem,
+        DateMention,
+        find_actions,
+        find_dates,
+        find_deadlines,
+    )
+    from level1.email_digest.message import (
+        Email,
+        NotAnEmail,
+        ReadResult,
+        Skipped,
+        parse_bytes,
+        read_source,
+    )
+    from level1.email_digest.rules import CATEGORIES, RuleLabel, weak_label
+    from level1.email_digest.summary import (
+        Summariser,
+        candidate_sentences,
+        lead_sentence,
+        summarise,
+    )
+    from level1.email_digest.text import clean_body, sign_off_name, split_sentences
 
 __all__ = [
     "CATEGORIES",
@@ -92,26 +101,5 @@ __all__ = [
     "weak_label",
     "write_digest",
 ]
-
-
-def write_digest(
-    entries: Sequence[DigestEntry],
-    path: str | Path,
-    *,
-    source: str | Path,
-    group_by: GroupBy = "day",
-    skipped: Sequence[Skipped] = (),
-    categoriser_name: str = "",
-) -> Path:
-    """Render the digest and write it to ``path`` atomically (old file intact on failure)."""
-    target = Path(path)
-    text = render_markdown(
-        entries,
-        digest_path=target,
-        source=Path(source),
-        group_by=group_by,
-        skipped=skipped,
-        categoriser_name=categoriser_name,
-    )
-    atomic_write_text(target, text)
-    return target
+EAGER = {"RougeScore", "rouge"}
+__getattr__, __dir__ = lazy_exports(__name__, __file__, [n for n in __all__ if n not in EAGER])

@@ -6,30 +6,29 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
+from level0.cli import Failure, int_in, make_parser, run
 
-from level0.cli import Failure, make_parser, run
-from level0.datasets import DatasetMissing, locate
-from level1.email_digest import write_digest
-from level1.email_digest.classify import (
-    Categoriser,
-    RulesCategoriser,
-    load_categoriser,
-    train_and_save,
-)
-from level1.email_digest.digest import digest_emails, entry_record, group_entries
-from level1.email_digest.message import NotAnEmail, read_source
+if TYPE_CHECKING:
+    from level1.email_digest.classify import Categoriser
 
+# Only the standard library and level0.cli load before the arguments are parsed; the
+# readers, the classifier (scikit-learn) and the data registry load inside the handler.
 MAX_SKIPPED_SHOWN = 10
 
 
 def default_model_dir() -> Path:
     """Where the classifier lives unless --model says otherwise (a per-user cache folder)."""
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir("ml-roadmap")) / "models" / "level1.email_digest"
 
 
 def _train(model_dir: Path) -> None:
+    from level0.datasets import locate
+    from level1.email_digest.classify import train_and_save
+
     enron = locate("enron_spam")  # raises DatasetMissing with the fetch command
     print(f"training the category classifier on enron_spam into {model_dir} ...", file=sys.stderr)
     metrics = train_and_save(enron / "enron1" / "ham", model_dir)
@@ -43,6 +42,9 @@ def _train(model_dir: Path) -> None:
 
 def choose_categoriser(args: argparse.Namespace) -> Categoriser:
     """--rules, else the classifier in --model (trained there first if it is missing)."""
+    from level0.datasets import DatasetMissing
+    from level1.email_digest.classify import RulesCategoriser, load_categoriser
+
     if args.rules:
         return RulesCategoriser()
     model_dir = args.model if args.model is not None else default_model_dir()
@@ -61,10 +63,29 @@ def choose_categoriser(args: argparse.Namespace) -> Categoriser:
     return load_categoriser(model_dir)
 
 
+def refuse_unusable_model_folder(model_dir: Path) -> None:
+    """Before training into ``model_dir``: it must be new, empty, or a model folder."""
+    if model_dir.exists() and not model_dir.is_dir():
+        raise Failure(f"--model {model_dir} is a file; give a folder for the classifier")
+    if model_dir.is_dir() and any(model_dir.iterdir()):
+        raise Failure(
+            f"--model {model_dir} holds files but no metadata.json; "
+            "give an empty or new folder to train the classifier into"
+        )
+
+
 def handle(args: argparse.Namespace) -> int:
+    # The reader needs only the standard library: a source with no emails is refused
+    # before scikit-learn loads.
+    from level1.email_digest.message import NotAnEmail, read_source
+
     output: Path = args.output
     if not output.parent.is_dir():
         raise Failure(f"cannot write {output}: folder {output.parent} does not exist")
+    if output.is_dir():
+        raise Failure(f"cannot write {output}: it is a folder; give a file name like digest.md")
+    if args.model is not None and not (args.model / "metadata.json").is_file():
+        refuse_unusable_model_folder(args.model)  # before any reading or training
     try:
         result = read_source(args.source)
     except NotAnEmail as exc:
@@ -76,6 +97,8 @@ def handle(args: argparse.Namespace) -> int:
     emails = result.emails[: args.limit] if args.limit else result.emails
     if not emails:
         raise Failure(f"no emails could be read from {args.source} ({len(result.skipped)} skipped)")
+    from level1.email_digest.digest import digest_emails, entry_record, group_entries, write_digest
+
     categoriser = choose_categoriser(args)
     entries = digest_emails(emails, categoriser)
     write_digest(
@@ -98,15 +121,8 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = make_parser(
+def build_parser() -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = make_parser(
         "python -m level1.email_digest",
         "Digest a folder of emails (one per file: AESLC, Enron-Spam, .eml) or an mbox into one\n"
         "Markdown file: sender, date, subject, a one-line summary, category, dates, deadlines\n"
@@ -136,11 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument(
         "--rules", action="store_true", help="categorise with the keyword rules only"
     )
-    parser.add_argument("--limit", type=_positive, help="digest only the first N emails read")
+    parser.add_argument(
+        "--limit",
+        type=int_in(1, 10**6),
+        metavar="N",
+        help="digest only the first N emails read, 1 to 1,000,000",
+    )
     parser.add_argument(
         "--json", action="store_true", help="also print every entry as JSON on stdout"
     )
-    code: int = run(parser, handle, argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    code: int = run(build_parser(), handle, argv)
     return code
 
 

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from tqdm import tqdm
 
+from level0.atomic import atomic_write_text
 from level1.email_digest.classify import Categoriser
 from level1.email_digest.extract import (
     ActionItem,
@@ -42,6 +43,7 @@ __all__ = [
     "md_escape",
     "render_markdown",
     "thread_key",
+    "write_digest",
 ]
 
 GroupBy = Literal["day", "thread"]
@@ -278,3 +280,26 @@ def entry_record(entry: DigestEntry) -> dict[str, Any]:
         "deadlines": mentions(entry.deadlines),
         "actions": [{"text": a.text, "rule": a.rule} for a in entry.actions],
     }
+
+
+def write_digest(
+    entries: Sequence[DigestEntry],
+    path: str | Path,
+    *,
+    source: str | Path,
+    group_by: GroupBy = "day",
+    skipped: Sequence[Skipped] = (),
+    categoriser_name: str = "",
+) -> Path:
+    """Render the digest and write it to ``path`` atomically (old file intact on failure)."""
+    target = Path(path)
+    text = render_markdown(
+        entries,
+        digest_path=target,
+        source=Path(source),
+        group_by=group_by,
+        skipped=skipped,
+        categoriser_name=categoriser_name,
+    )
+    atomic_write_text(target, text)
+    return target
