@@ -17,36 +17,41 @@ A beginner's full pipeline on Kaggle's real passenger lists (``train.csv`` with 
   fitted pipeline with ``level1.modelstore``.
 """
 
-from level1.titanic.data import (
-    FEATURE_COLUMNS,
-    TARGET,
-    TEST_IDS,
-    DataError,
-    default_paths,
-    read_passengers,
-    sha256_of,
-)
-from level1.titanic.eda import survival_table, write_eda
-from level1.titanic.features import (
-    CompanionSurvival,
-    LeakageError,
-    PassengerFeatures,
-    TrainImputer,
-    TrainRowsGuard,
-    title_of,
-)
-from level1.titanic.models import (
-    DEFAULT_MODEL,
-    MODELS,
-    CVResult,
-    choose,
-    cross_validate,
-    fit,
-    format_cv_table,
-    make_model,
-)
-from level1.titanic.store import TRUSTED, load_model, save_model
-from level1.titanic.submission import check_submission, make_submission, write_submission
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn or pandas
+    from level1.titanic.data import (
+        FEATURE_COLUMNS,
+        TARGET,
+        TEST_IDS,
+        DataError,
+        default_paths,
+        read_passengers,
+        sha256_of,
+    )
+    from level1.titanic.eda import survival_table, write_eda
+    from level1.titanic.features import (
+        CompanionSurvival,
+        LeakageError,
+        PassengerFeatures,
+        TrainImputer,
+        TrainRowsGuard,
+        title_of,
+    )
+    from level1.titanic.models import (
+        DEFAULT_MODEL,
+        MODELS,
+        CVResult,
+        choose,
+        cross_validate,
+        fit,
+        format_cv_table,
+        make_model,
+    )
+    from level1.titanic.store import TRUSTED, load_model, save_model
+    from level1.titanic.submission import check_submission, make_submission, write_submission
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -79,3 +84,4 @@ __all__ = [
     "write_eda",
     "write_submission",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
