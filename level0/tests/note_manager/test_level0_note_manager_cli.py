@@ -107,3 +107,22 @@ def test_the_gui_without_a_display_says_what_works_instead(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot open a window")
     assert "work without a display" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["show", "edit", "delete"])
+def test_an_id_beyond_sqlite_integers_is_a_usage_error(tmp_path, command):
+    """Issue 10: show|edit|delete 99999999999999999999999 was an OverflowError (SQLite int64)."""
+    result = cli(tmp_path / "notes.sqlite3", command, "99999999999999999999999")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "OverflowError" not in result.stderr
+    assert "must be an integer from 1 to 9,223,372,036,854,775,807" in result.stderr
+
+
+def test_the_store_answers_not_found_for_ids_sqlite_cannot_hold(tmp_path):
+    from level0.note_manager import NoteNotFound, NoteStore
+
+    with NoteStore(tmp_path / "notes.sqlite3") as store:
+        for call in (store.get, store.delete, lambda i: store.update(i, title="x")):
+            with pytest.raises(NoteNotFound, match="ids are 1 to 2"):
+                call(2**63)

@@ -210,3 +210,30 @@ def test_autosaver_debounces_and_flushes(solution):
     saver.flush()
     assert saves == [340, 340]
     assert not saver.pending
+
+
+def test_notes_added_by_another_program_appear_on_the_next_poll(solution, tmp_path):
+    """Issue 10: the window did not show notes added from the CLI while it was open."""
+    nm = solution("level0.note_manager")
+    with nm.NoteStore(tmp_path / "notes.sqlite3") as store:
+        store.create("First", "one")
+        clock = FakeClock()
+        view = FakeView(clock)
+        controller = nm.NoteController(store, view, autosave_ms=500, poll_ms=100)
+        controller.start()
+        type_into(view, controller, body="one and a half")  # unsaved typing must survive
+        with nm.NoteStore(tmp_path / "notes.sqlite3") as cli:  # the CLI: another connection
+            cli.create("From the CLI", "added while the window is open")
+        assert [n.title for n in view.listed] == ["First"]
+        clock.advance(100)
+        assert [n.title for n in view.listed] == ["From the CLI", "First"]
+        assert view.editor == ("First", "", "one and a half")
+        assert view.status == "Unsaved changes"
+        shown = view.listed
+        clock.advance(100)  # nothing changed since: no refresh
+        assert view.listed is shown
+        clock.advance(300)  # the autosave: this store's own write does not count as a change
+        assert store.get(controller.current.id).body == "one and a half"
+        shown = view.listed
+        clock.advance(100)
+        assert view.listed is shown

@@ -201,3 +201,23 @@ def test_a_corrupt_database_gets_a_dialog_and_is_not_overwritten(x_display, dial
     assert dialogs["errors"][0][0] == "Cannot open the notes"
     assert "not a readable SQLite database" in dialogs["errors"][0][1]
     assert path.read_bytes() == before
+
+
+def test_a_note_added_from_the_cli_appears_in_the_open_window(make_app, tmp_path):
+    """Issue 10: the window polls the database (PRAGMA data_version) for others' changes."""
+    import subprocess
+    import sys
+
+    app = make_app(poll_ms=50)
+    assert listed(app) == []
+    db = str(tmp_path / "notes.sqlite3")
+    added = subprocess.run(
+        [sys.executable, "-m", "level0.note_manager", "--db", db, "add", "Milk", "--tag", "home"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr
+    pump(app, until=lambda: listed(app) == ["Milk  [home]"])
+    assert app.view.status_var.get() == "1 note"

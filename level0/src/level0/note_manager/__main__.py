@@ -10,8 +10,13 @@ from pathlib import Path
 
 import platformdirs
 
-from level0.cli import Failure, UsageError, make_parser, run
+from level0.cli import Failure, UsageError, float_in, int_in, make_parser, run
 from level0.note_manager.store import Note, NoteNotFound, NoteStore, StoreError
+
+#: Note ids are SQLite INTEGER PRIMARY KEYs: 1 to 2**63-1. A larger number is a usage
+#: error here, not an OverflowError from sqlite3.
+NOTE_ID = int_in(1, 2**63 - 1)
+MAX_LOCK_TIMEOUT = 3600.0
 
 
 def default_db() -> Path:
@@ -37,10 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lock-timeout",
-        type=float,
+        type=float_in(0.0, MAX_LOCK_TIMEOUT),
         default=2.0,
         metavar="SECONDS",
-        help="how long to wait for another program's lock (default: 2)",
+        help="how long to wait for another program's lock, 0 to 3600 (default: 2)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="open the window (the default)")
@@ -55,17 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true", help="print JSON")
     show = commands.add_parser("show", help="print one note")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=NOTE_ID, help="the note's id (1 to 2**63-1)")
     show.add_argument("--json", action="store_true", help="print JSON")
     edit = commands.add_parser("edit", help="change a note's title, body or tags")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=NOTE_ID, help="the note's id (1 to 2**63-1)")
     edit.add_argument("--title")
     edit.add_argument("--body", help="the new text ('-' reads it from stdin)")
     edit.add_argument(
         "--tag", action="append", help="the new tags (repeat for more; replaces the old ones)"
     )
     delete = commands.add_parser("delete", help="delete a note")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=NOTE_ID, help="the note's id (1 to 2**63-1)")
     tags = commands.add_parser("tags", help="every tag with its number of notes")
     tags.add_argument("--json", action="store_true", help="print JSON")
     return parser

@@ -15,7 +15,7 @@ from tkinter import messagebox
 from typing import Literal
 
 from level0.note_manager.autosave import AUTOSAVE_MS
-from level0.note_manager.controller import NoteController
+from level0.note_manager.controller import POLL_MS, NoteController
 from level0.note_manager.store import NoteStore, StoreError
 from level0.note_manager.view import TkNoteView
 
@@ -47,11 +47,13 @@ def create_app(
     search: Literal["auto", "fts5", "like"] = "auto",
     autosave_ms: int = AUTOSAVE_MS,
     timeout: float = 2.0,
+    poll_ms: int = POLL_MS,
 ) -> NoteApp:
     """Open the store at ``db_path`` and build the window (not yet in the main loop).
 
     ``timeout`` is how long a save waits for another program's lock before the
-    error dialog appears.
+    error dialog appears; every ``poll_ms`` the window shows what another program (the
+    CLI) changed in the database meanwhile.
     """
     try:
         root = tk.Tk()
@@ -67,7 +69,7 @@ def create_app(
         root.destroy()
         raise
     view = TkNoteView(root, title=f"Notes - {Path(db_path).name}")
-    controller = NoteController(store, view, autosave_ms)
+    controller = NoteController(store, view, autosave_ms, poll_ms)
     view.bind(controller)
     controller.start()
     return NoteApp(root, store, view, controller)

@@ -14,7 +14,10 @@ from typing import Any, Protocol
 from level0.note_manager.autosave import AUTOSAVE_MS, Autosaver
 from level0.note_manager.store import Note, NoteStore, StoreError, parse_tags
 
-__all__ = ["EditorContent", "NoteController", "NoteView"]
+__all__ = ["POLL_MS", "EditorContent", "NoteController", "NoteView"]
+
+POLL_MS = 1000
+"""How often the window looks for notes another program (the CLI) added, changed or deleted."""
 
 EditorContent = tuple[str, str, str]
 """What the editor shows: (title, tags as typed, body)."""
@@ -42,9 +45,17 @@ def editor_content(note: Note) -> EditorContent:
 class NoteController:
     """Keeps the view and the store in step; the current note autosaves after ``autosave_ms``."""
 
-    def __init__(self, store: NoteStore, view: NoteView, autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(
+        self,
+        store: NoteStore,
+        view: NoteView,
+        autosave_ms: int = AUTOSAVE_MS,
+        poll_ms: int = POLL_MS,
+    ) -> None:
         self.store = store
         self.view = view
+        self.poll_ms = poll_ms
+        self._seen_version: int | None = None
         self.current: Note | None = None
         self._saved: EditorContent | None = None  # the editor content the store has
         self._error_shown = False
@@ -57,8 +68,32 @@ class NoteController:
 
     def start(self) -> None:
         """Fill the list and open the first note in it (an empty, disabled editor if there is none)."""
+        self._seen_version = self._data_version()
         notes = self.refresh()
         self._open(notes[0] if notes else None)
+        self.view.schedule(self.poll_ms, self.poll)
+
+    def poll(self) -> None:
+        """Refresh the list if another program changed the database since the last look.
+
+        The GUI calls this every ``poll_ms``; it costs one ``PRAGMA data_version``, so a
+        note added with ``python -m level0.note_manager add`` appears within a second.
+        The editor is left alone: the note being typed is not reloaded.
+        """
+        version = self._data_version()
+        if version is not None and version != self._seen_version:
+            self._seen_version = version
+            unsaved = self.dirty
+            self.refresh()
+            if unsaved:
+                self.view.set_status("Unsaved changes")
+        self.view.schedule(self.poll_ms, self.poll)
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.store.data_version()
+        except StoreError:  # a locked or vanished file: try again next time, no dialog
+            return None
 
     def refresh(self) -> list[Note]:
         """Show the notes matching the search box (all notes when it is blank)."""

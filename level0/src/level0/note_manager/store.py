@@ -110,6 +110,12 @@ def fts5_available(conn: sqlite3.Connection) -> bool:
     return True
 
 
+def _check_id(note_id: int) -> None:
+    """An id SQLite cannot even hold (outside 64-bit integers) names no note."""
+    if not -(2**63) <= note_id < 2**63:
+        raise NoteNotFound(f"no note with id {note_id} (ids are 1 to 2**63-1)")
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -290,6 +296,7 @@ class NoteStore:
 
     def get(self, note_id: int) -> Note:
         """The note with this id, or :class:`NoteNotFound`."""
+        _check_id(note_id)
         found = self._query(f"SELECT {_COLUMNS} FROM notes n WHERE n.id = ?", (note_id,))
         if not found:
             raise NoteNotFound(f"no note with id {note_id}")
@@ -324,6 +331,7 @@ class NoteStore:
 
     def delete(self, note_id: int) -> None:
         """Remove a note and its tags, or raise :class:`NoteNotFound`."""
+        _check_id(note_id)
         with self._errors("delete the note"), self._transaction() as conn:
             if conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
                 raise NoteNotFound(f"no note with id {note_id}")
@@ -384,6 +392,14 @@ class NoteStore:
     def __len__(self) -> int:
         with self._errors("count the notes"):
             return int(self._conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (the CLI, another window) commits.
+
+        SQLite's ``PRAGMA data_version``: cheap, and blind to this store's own writes.
+        """
+        with self._errors("check for changes"):
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         """Close the connection (every change is already committed)."""
