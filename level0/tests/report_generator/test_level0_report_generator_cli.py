@@ -90,3 +90,51 @@ def test_help_ends_with_an_example(capsys):
         main(["--help"])
     assert exit_info.value.code == 0
     assert "example:\n  python -m level0.report_generator" in capsys.readouterr().out
+
+
+def test_an_existing_report_is_refused_without_force(sales_csv, tmp_path):
+    """Issue 10: -o DIR silently overwrote a report.md/report.html the user had there."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").write_text("my notes, not a generated report\n", encoding="utf-8")
+    (out / "report.html").write_text("<p>mine</p>\n", encoding="utf-8")
+    result = cli(sales_csv, "-o", out)
+    assert_one_line_error(result, 1, f"{out / 'report.md'}, {out / 'report.html'} already exist")
+    assert "--force overwrites" in result.stderr
+    assert (out / "report.md").read_text(encoding="utf-8") == "my notes, not a generated report\n"
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.md"]
+
+
+def test_force_overwrites_an_existing_report(sales_csv, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").write_text("old\n", encoding="utf-8")
+    assert main([str(sales_csv), "-o", str(out), "--force"]) == 0
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# ")
+    assert (out / "report.pdf").exists()
+    capsys.readouterr()
+    assert main([str(sales_csv), "-o", str(out)]) == 1  # and now it is refused again
+    assert "already exist; --force overwrites" in capsys.readouterr().err
+
+
+def test_a_chart_left_by_an_earlier_report_is_refused_too(sales_csv, tmp_path, capsys):
+    from level0.report_generator import build_report, load_csv
+    from level0.report_generator.report import ReportExists, write_report
+
+    out = tmp_path / "out"
+    report = build_report(load_csv(sales_csv))
+    chart = report.charts[0].filename
+    out.mkdir()
+    (out / chart).write_bytes(b"an older chart")
+    with pytest.raises(ReportExists, match="already exists; --force overwrites"):
+        write_report(report, out, overwrite=False)
+    assert (out / chart).read_bytes() == b"an older chart"
+    assert main([str(sales_csv), "-o", str(out)]) == 1
+    assert f"{out / chart} already exists" in capsys.readouterr().err
+
+
+def test_the_cli_spells_out_the_report_files():
+    from level0.report_generator import __main__ as cli_main
+    from level0.report_generator.report import REPORT_FILES
+
+    assert REPORT_FILES == cli_main.REPORT_FILES

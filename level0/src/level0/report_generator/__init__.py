@@ -13,33 +13,39 @@ pieces, in the order the data flows through them:
   atomically; :func:`generate_report` does all of it from a CSV path.
 """
 
-from level0.report_generator.data import ColumnKinds, DataError, infer_kinds, load_csv
-from level0.report_generator.formatting import (
-    format_currency,
-    format_date,
-    format_integer,
-    format_number,
-    pdf_safe,
-)
-from level0.report_generator.report import (
-    Report,
-    build_report,
-    generate_report,
-    render_files,
-    write_report,
-)
-from level0.report_generator.spec import (
-    Aggregate,
-    Chart,
-    GroupBy,
-    ReportSpec,
-    SpecError,
-    check_spec,
-    default_spec,
-    load_spec,
-    spec_from_dict,
-)
-from level0.report_generator.tables import Table
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without the heavy libraries
+    from level0.report_generator.data import ColumnKinds, DataError, infer_kinds, load_csv
+    from level0.report_generator.formatting import (
+        format_currency,
+        format_date,
+        format_integer,
+        format_number,
+        pdf_safe,
+    )
+    from level0.report_generator.report import (
+        Report,
+        ReportExists,
+        build_report,
+        generate_report,
+        render_files,
+        write_report,
+    )
+    from level0.report_generator.spec import (
+        Aggregate,
+        Chart,
+        GroupBy,
+        ReportSpec,
+        SpecError,
+        check_spec,
+        default_spec,
+        load_spec,
+        spec_from_dict,
+    )
+    from level0.report_generator.tables import Table
 
 __all__ = [
     "Aggregate",
@@ -48,6 +54,7 @@ __all__ = [
     "DataError",
     "GroupBy",
     "Report",
+    "ReportExists",
     "ReportSpec",
     "SpecError",
     "Table",
@@ -67,3 +74,4 @@ __all__ = [
     "spec_from_dict",
     "write_report",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from level0.cli import Failure, UsageError, make_parser, run
-from level0.report_generator.data import DataError, load_csv
-from level0.report_generator.report import build_report, write_report
-from level0.report_generator.spec import SpecError, default_spec, load_spec
+
+# The files every report writes, spelled out so that --help loads no pandas; a test
+# checks it equals report.REPORT_FILES.
+REPORT_FILES = ("report.md", "report.html", "report.pdf")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--out", type=Path, help="folder to write the report into (created if missing)"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a report already in OUT_DIR (without it, existing files are refused)",
+    )
     parser.add_argument("--title", help="the report title (overrides the spec's)")
     parser.add_argument(
         "--show-spec",
@@ -41,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
 def handle(args: argparse.Namespace) -> int:
     if args.out is None and not args.show_spec:
         raise UsageError("say where to write the report with -o OUT_DIR (or use --show-spec)")
+    if args.out is not None and not args.show_spec and not args.force:
+        refuse_existing(args.out, REPORT_FILES)  # before the slow part: reading and charting
+    from level0.report_generator.data import DataError, load_csv
+    from level0.report_generator.report import ReportExists, build_report, write_report
+    from level0.report_generator.spec import SpecError, default_spec, load_spec
+
     try:
         frame = load_csv(args.data)
         spec = load_spec(args.spec) if args.spec else default_spec(frame)
@@ -54,13 +66,25 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     except DataError as exc:
         raise Failure(str(exc)) from exc
-    written = write_report(report, args.out)
+    try:
+        written = write_report(report, args.out, overwrite=args.force)
+    except ReportExists as exc:  # a chart's PNG from an earlier report
+        raise Failure(str(exc)) from exc
     if args.json:
         print(json.dumps({"title": report.title, "files": [str(p) for p in written]}, indent=2))
     else:
         for path in written:
             print(path)
     return 0
+
+
+def refuse_existing(out: Path, names: tuple[str, ...]) -> None:
+    """One line naming the report files already in ``out``: they are kept unless --force."""
+    clash = [out / name for name in names if (out / name).exists()]
+    if clash:
+        names_shown = ", ".join(str(p) for p in clash)
+        verb = "exists" if len(clash) == 1 else "exist"
+        raise Failure(f"{names_shown} already {verb}; --force overwrites")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ bad input leaves an earlier report intact.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,16 @@ from level0.report_generator.render_text import to_html, to_markdown
 from level0.report_generator.spec import ReportSpec, check_spec, default_spec, load_spec
 from level0.report_generator.tables import Table, group_table, overview_table
 
-__all__ = ["Report", "build_report", "generate_report", "render_files", "write_report"]
+__all__ = [
+    "REPORT_FILES",
+    "Report",
+    "ReportExists",
+    "build_report",
+    "existing_files",
+    "generate_report",
+    "render_files",
+    "write_report",
+]
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,10 @@ def build_report(
     return Report(title, spec.subtitle, tuple(facts), tuple(tables), tuple(charts))
 
 
+#: The files every report has; charts add ``<name>.png`` files.
+REPORT_FILES = ("report.md", "report.html", "report.pdf")
+
+
 def render_files(report: Report) -> dict[str, bytes]:
     """Every output file of ``report`` by name: ``report.md``, ``report.html``, ``report.pdf``, the charts."""
     files = {chart.filename: chart.png for chart in report.charts}
@@ -80,10 +94,26 @@ def render_files(report: Report) -> dict[str, bytes]:
     return files
 
 
-def write_report(report: Report, out_dir: str | Path) -> list[Path]:
-    """Render ``report`` and write its files into ``out_dir`` (created if needed), each atomically."""
+class ReportExists(FileExistsError):
+    """The output folder already holds files of a report, and overwriting was not allowed."""
+
+
+def existing_files(out_dir: str | Path, names: Iterable[str] = REPORT_FILES) -> list[Path]:
+    """Which of ``names`` already exist in ``out_dir``."""
+    return [Path(out_dir) / name for name in names if (Path(out_dir) / name).exists()]
+
+
+def write_report(report: Report, out_dir: str | Path, *, overwrite: bool = True) -> list[Path]:
+    """Render ``report`` and write its files into ``out_dir`` (created if needed), each atomically.
+
+    With ``overwrite=False`` nothing is written if any of the files already exists:
+    :class:`ReportExists` names them (the CLI's default; ``--force`` overwrites).
+    """
     files = render_files(report)
     out = Path(out_dir)
+    if not overwrite and (clash := existing_files(out, files)):
+        names = ", ".join(str(p) for p in clash)
+        raise ReportExists(f"{names} already exist{'s' * (len(clash) == 1)}; --force overwrites")
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, data in files.items():
