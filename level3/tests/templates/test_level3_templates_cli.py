@@ -60,7 +60,44 @@ def test_generate_json_lists_cases():
 def test_usage_errors_exit_2():
     result = cli("generate", "--depth", "0")
     assert result.returncode == 2
-    assert result.stderr == "error: --depth must be at least 1, not 0\n"
+    assert "--depth: must be an integer from 1 to 10, got 0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_loop_bomb_is_refused_in_one_line(tmp_path):
+    """Issue 10, item 2: 45 nested loops over 'ab' (1.2 KB) used to run 2**45 iterations."""
+    bomb = tmp_path / "bomb.html"
+    bomb.write_text("{% for a in s %}" * 45 + "x" + "{% endfor %}" * 45)
+    out = tmp_path / "out.html"
+    result = cli("render", str(bomb), "--var", "s=ab", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: {bomb}:1:705: the loops would run more than 100,000 iterations in total "
+        "(the max_loop_iterations budget); if you trust this template, raise it with "
+        "--max-loop-iterations N\n"
+    )
+    assert not out.exists()
+
+
+def test_output_budget_names_its_option_and_can_be_raised(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("{% for a in s %}{{ s }}{% endfor %}")
+    assert main(["render", str(page), "--var", "s=" + "x" * 100, "--max-output-chars", "999"]) == 1
+    err = capsys.readouterr().err
+    assert "exceed 999 characters" in err
+    assert err.rstrip().endswith("raise it with --max-output-chars N")
+    args = ["render", str(page), "--var", "s=" + "x" * 100, "--max-output-chars", "10000"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == "x" * 10_000
+
+
+def test_help_does_not_import_jinja2():
+    code = (
+        "import sys; from level3.templates.__main__ import build_parser; build_parser(); "
+        "print(sorted({'jinja2', 'markupsafe'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_help_ends_with_an_example():
@@ -139,7 +176,7 @@ def test_check_reports_zero_disagreements(capsys):
     assert summary["jinja"] is True
 
 
-def test_tour_writes_its_files_and_says_when_jinja2_is_missing(tmp_path, monkeypatch):
+def test_tour_writes_its_files_and_fails_when_jinja2_is_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(tour, "LIMIT", 100)  # the real tour checks 2000 cases
     result = tour.run(tmp_path)
     assert result.data == "synthetic"
@@ -147,4 +184,5 @@ def test_tour_writes_its_files_and_says_when_jinja2_is_missing(tmp_path, monkeyp
     assert all(path.exists() for path in result.files)
     assert "<h1>READING LIST &lt;DRAFT&gt;</h1>" in (tmp_path / "example.html").read_text()
     monkeypatch.setattr(tour, "jinja_available", lambda: False)
-    assert "jinja2 not installed" in tour.run(tmp_path).key_result
+    with pytest.raises(RuntimeError, match="jinja2 is not installed"):  # a level3 dependency
+        tour.run(tmp_path)

@@ -11,6 +11,9 @@ The engine (no ``eval``, no ``exec``): source -> tokens (:mod:`.lexer`) -> synta
   :class:`UndefinedError` for a missing variable (strict by default; pass
   ``strict_undefined=False`` to print it as empty), :class:`TemplateRuntimeError` for
   other failures, all subclasses of :class:`TemplateError` (a ``ValueError``).
+* Work is bounded: at most ``max_loop_iterations`` loop iterations (100,000) and
+  ``max_output_chars`` characters (10,000,000) per render, else
+  :class:`TemplateBudgetError`; nesting stops at 50 levels while parsing.
 
 The test-case generator: :mod:`.logic` is a miniKanren-style engine (terms, logic
 variables, unification, goals as generators); :mod:`.relations` writes the language as
@@ -22,6 +25,7 @@ against this engine and Jinja2.
 from level3.templates.cases import Case, contexts_for, generate, templates_for
 from level3.templates.differential import Report, compare, jinja_available
 from level3.templates.errors import (
+    TemplateBudgetError,
     TemplateError,
     TemplateRuntimeError,
     TemplateSyntaxError,
@@ -35,6 +39,7 @@ __all__ = [
     "Markup",
     "Report",
     "Template",
+    "TemplateBudgetError",
     "TemplateError",
     "TemplateRuntimeError",
     "TemplateSyntaxError",

@@ -7,14 +7,19 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from level0.atomic import atomic_write_text
-from level0.cli import Failure, UsageError, make_parser, run
-from level3.templates.cases import Case, Style, generate
-from level3.templates.differential import compare, jinja_available
-from level3.templates.errors import TemplateError
-from level3.templates.template import Template
+from level0.cli import Failure, UsageError, int_in, make_parser, run
+from level3.templates.runtime import MAX_LOOP_ITERATIONS, MAX_OUTPUT_CHARS
+
+if TYPE_CHECKING:
+    from level3.templates.cases import Case, Style
+
+# The generator's budget: measured on the loaded 2-core VM, `generate --depth 3 --limit
+# 50000` took 19 s and 164 MB; deeper templates cost little more per case (the fair
+# search takes the shallow ones first), so the caps are height 10 and 50,000 cases.
+MAX_DEPTH = 10
+MAX_CASES = 50_000
 
 _STYLES: dict[str, tuple[Style, ...]] = {
     "plain": ("plain",),
@@ -50,6 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-o", "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    render.add_argument(
+        "--max-loop-iterations",
+        type=int_in(0, 100_000_000),
+        default=MAX_LOOP_ITERATIONS,
+        metavar="N",
+        help=f"work budget: loop iterations in total, 0 to 100,000,000 "
+        f"(default {MAX_LOOP_ITERATIONS:,})",
+    )
+    render.add_argument(
+        "--max-output-chars",
+        type=int_in(0, 1_000_000_000),
+        default=MAX_OUTPUT_CHARS,
+        metavar="N",
+        help=f"work budget: characters of output, 0 to 1,000,000,000 "
+        f"(default {MAX_OUTPUT_CHARS:,})",
+    )
 
     for name, text in (
         ("generate", "print generated cases: template, context, expected output"),
@@ -57,13 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument(
-            "--depth", type=int, default=3, help="maximum template height (default 3)"
+            "--depth",
+            type=int_in(1, MAX_DEPTH),
+            default=3,
+            help=f"maximum template height, 1 to {MAX_DEPTH} (default 3)",
         )
         command.add_argument(
             "--limit",
-            type=int,
+            type=int_in(1, MAX_CASES),
             default=1000 if name == "generate" else 3000,
-            help="number of cases",
+            help=f"number of cases, 1 to {MAX_CASES:,} (default %(default)s)",
         )
         command.add_argument("--style", choices=list(_STYLES), default="both", help="tag spelling")
         command.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -88,6 +112,12 @@ def load_context(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def handle_render(args: argparse.Namespace) -> None:
+    from level0.atomic import atomic_write_text
+    from level3.templates.errors import TemplateBudgetError, TemplateError
+    from level3.templates.template import Template
+
+    if args.out is not None and args.out.is_dir():
+        raise UsageError(f"-o/--out: {args.out} is a folder; give a file name")
     context = load_context(args)
     if args.template == "-":
         source, label = sys.stdin.read(), "<stdin>"
@@ -95,9 +125,19 @@ def handle_render(args: argparse.Namespace) -> None:
         source, label = Path(args.template).read_text(encoding="utf-8"), args.template
     try:
         template = Template(
-            source, autoescape=not args.no_autoescape, strict_undefined=not args.lenient
+            source,
+            autoescape=not args.no_autoescape,
+            strict_undefined=not args.lenient,
+            max_loop_iterations=args.max_loop_iterations,
+            max_output_chars=args.max_output_chars,
         )
         text = template.render(context)
+    except TemplateBudgetError as exc:
+        option = "--" + exc.limit.replace("_", "-")
+        raise Failure(
+            f"{label}:{exc.lineno}:{exc.col}: {exc.message}; if you trust this template, "
+            f"raise it with {option} N"
+        ) from None
     except TemplateError as exc:
         raise Failure(f"{label}:{exc.lineno}:{exc.col}: {exc.message}") from None
     if args.out is None:
@@ -107,19 +147,13 @@ def handle_render(args: argparse.Namespace) -> None:
         print(f"wrote {args.out} ({len(text)} characters)", file=sys.stderr)
 
 
-def check_bounds(args: argparse.Namespace) -> None:
-    if args.depth < 1:
-        raise UsageError(f"--depth must be at least 1, not {args.depth}")
-    if args.limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {args.limit}")
-
-
 def format_case(case: Case) -> str:
     return f"{json.dumps(case.source)}  {json.dumps(case.context)}  ->  {json.dumps(case.expected)}"
 
 
 def handle_generate(args: argparse.Namespace) -> None:
-    check_bounds(args)
+    from level3.templates.cases import generate
+
     cases = generate(args.depth, args.limit + 1, _STYLES[args.style])
     more = len(cases) > args.limit
     cases = cases[: args.limit]
@@ -133,7 +167,9 @@ def handle_generate(args: argparse.Namespace) -> None:
 
 
 def handle_check(args: argparse.Namespace) -> int:
-    check_bounds(args)
+    from level3.templates.cases import generate
+    from level3.templates.differential import compare, jinja_available
+
     if not jinja_available():
         print(
             "note: jinja2 not installed; comparing with the expected outputs only", file=sys.stderr

@@ -9,11 +9,19 @@ All of them are ``ValueError`` subclasses, so a command-line tool built on
   loop over a number.
 * :class:`UndefinedError`: a runtime error for a variable or attribute that does not exist
   (only in strict mode, the default).
+* :class:`TemplateBudgetError`: a runtime error for a render that would do more work than
+  its budget allows (too many loop iterations in total, or too much output).
 """
 
 from __future__ import annotations
 
-__all__ = ["TemplateError", "TemplateRuntimeError", "TemplateSyntaxError", "UndefinedError"]
+__all__ = [
+    "TemplateBudgetError",
+    "TemplateError",
+    "TemplateRuntimeError",
+    "TemplateSyntaxError",
+    "UndefinedError",
+]
 
 
 class TemplateError(ValueError):
@@ -36,3 +44,16 @@ class TemplateRuntimeError(TemplateError):
 
 class UndefinedError(TemplateRuntimeError):
     """A variable or attribute the template uses is missing from the context."""
+
+
+class TemplateBudgetError(TemplateRuntimeError):
+    """The render went over a work budget: ``max_loop_iterations`` or ``max_output_chars``.
+
+    ``limit`` names the option (so a caller who trusts the template can raise it) and
+    ``value`` is the budget that was exceeded.
+    """
+
+    def __init__(self, message: str, lineno: int, col: int, *, limit: str, value: int) -> None:
+        super().__init__(message, lineno, col)
+        self.limit = limit
+        self.value = value

@@ -19,7 +19,7 @@ from typing import Literal
 
 from level3.templates.errors import TemplateSyntaxError
 
-__all__ = ["Token", "TokenKind", "tokenize"]
+__all__ = ["MAX_NUMBER_DIGITS", "Token", "TokenKind", "tokenize"]
 
 TokenKind = Literal[
     "text",
@@ -49,6 +49,7 @@ _TAG_START = re.compile(r"\{[{%#]")
 _SPACE = re.compile(r"\s+")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+MAX_NUMBER_DIGITS = 1000  # Python itself refuses to convert more than 4,300 digits
 _OPERATORS = ("==", "!=", "<=", ">=", "<", ">", ".", "|", "(", ")", ",", "[", "]")
 _STRING_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
 _TAGS: dict[str, tuple[TokenKind, str, TokenKind]] = {
@@ -139,6 +140,12 @@ class _Lexer:
         number = _NUMBER.match(source, pos)
         if number:
             text = number.group()
+            if len(text) > MAX_NUMBER_DIGITS:  # int() of a huge literal is slow, then refused
+                raise self.error(
+                    f"number literal of {len(text):,} characters; at most "
+                    f"{MAX_NUMBER_DIGITS} are allowed",
+                    pos,
+                )
             self.emit("number", float(text) if "." in text else int(text), pos)
             return number.end()
         for op in _OPERATORS:

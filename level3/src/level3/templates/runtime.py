@@ -1,9 +1,15 @@
 """The renderer: walk the syntax tree with a context and write text (no ``eval``, no ``exec``).
 
-Every node kind has one small branch below: statements append text to a list, expressions
-return Python values. Variables live in a :class:`collections.ChainMap` of scopes: a
+Every node kind has one small branch below: statements write text to a :class:`Work`,
+expressions return Python values. Variables live in a :class:`collections.ChainMap` of scopes: a
 ``for`` loop pushes a scope holding its variable and ``loop``, and pops it afterwards, so
 nothing set by a loop leaks out of it.
+
+Hostile templates are bounded here by two work budgets, counted over the whole render:
+loop iterations (``max_loop_iterations``: 45 nested loops over a 2-letter string would
+otherwise run 2**45 times from a 1.2 KB template) and output characters
+(``max_output_chars``). Going over either raises :class:`TemplateBudgetError`, which names
+the option to raise. Nesting depth is bounded earlier, by the parser.
 """
 
 from __future__ import annotations
@@ -14,12 +20,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from level3.templates import nodes as n
-from level3.templates.errors import TemplateRuntimeError, UndefinedError
+from level3.templates.errors import TemplateBudgetError, TemplateRuntimeError, UndefinedError
 from level3.templates.filters import FILTERS, FilterSpec
 from level3.templates.markup import escape
 from level3.templates.undefined import Undefined
 
-__all__ = ["LoopInfo", "Renderer"]
+__all__ = ["MAX_LOOP_ITERATIONS", "MAX_OUTPUT_CHARS", "LoopInfo", "Renderer", "Work"]
+
+#: Loop iterations one render may run in total, over all loops (under a second of work).
+MAX_LOOP_ITERATIONS = 100_000
+#: Characters one render may produce (10 million: about 10 MB of ASCII text).
+MAX_OUTPUT_CHARS = 10_000_000
 
 _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     "==": operator.eq,
@@ -96,6 +107,51 @@ def get_item(obj: object, key: object) -> object:
     return Undefined(f"{_type_name(obj)} has no item {key!r}")
 
 
+class Work:
+    """The output of one render so far, and what it has cost against the two budgets."""
+
+    __slots__ = ("chars", "iterations", "max_chars", "max_iterations", "parts")
+
+    def __init__(
+        self, max_iterations: int = MAX_LOOP_ITERATIONS, max_chars: int = MAX_OUTPUT_CHARS
+    ) -> None:
+        self.parts: list[str] = []
+        self.chars = 0
+        self.iterations = 0
+        self.max_iterations = max_iterations
+        self.max_chars = max_chars
+
+    def write(self, text: str, where: n.Node) -> None:
+        """Add ``text`` to the output, unless it would exceed ``max_chars``."""
+        if self.chars + len(text) > self.max_chars:
+            raise TemplateBudgetError(
+                f"the output would exceed {self.max_chars:,} characters "
+                "(the max_output_chars budget)",
+                where.lineno,
+                where.col,
+                limit="max_output_chars",
+                value=self.max_chars,
+            )
+        self.chars += len(text)
+        self.parts.append(text)
+
+    def iteration(self, where: n.Node) -> None:
+        """Count one loop iteration, refusing the one past ``max_iterations``."""
+        if self.iterations >= self.max_iterations:
+            raise TemplateBudgetError(
+                f"the loops would run more than {self.max_iterations:,} iterations in total "
+                "(the max_loop_iterations budget)",
+                where.lineno,
+                where.col,
+                limit="max_loop_iterations",
+                value=self.max_iterations,
+            )
+        self.iterations += 1
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 class Renderer:
     """Renders statement nodes with one set of options (autoescape, strict undefined)."""
 
@@ -105,39 +161,53 @@ class Renderer:
         autoescape: bool = True,
         strict_undefined: bool = True,
         filters: Mapping[str, FilterSpec] = FILTERS,
+        max_loop_iterations: int = MAX_LOOP_ITERATIONS,
+        max_output_chars: int = MAX_OUTPUT_CHARS,
     ) -> None:
+        if max_loop_iterations < 0 or max_output_chars < 0:
+            raise ValueError("the work budgets cannot be negative")
         self.autoescape = autoescape
         self.strict_undefined = strict_undefined
         self.filters = filters
+        self.max_loop_iterations = max_loop_iterations
+        self.max_output_chars = max_output_chars
 
-    def render(self, body: tuple[n.Node, ...], context: Mapping[str, object]) -> str:
-        out: list[str] = []
-        self.render_body(body, ChainMap({}, dict(context)), out)
-        return "".join(out)
+    def render(
+        self,
+        body: tuple[n.Node, ...],
+        context: Mapping[str, object],
+        work: Work | None = None,
+    ) -> str:
+        """The text of ``body``; pass a :class:`Work` to read what the render cost."""
+        if work is None:
+            work = Work(self.max_loop_iterations, self.max_output_chars)
+        self.render_body(body, ChainMap({}, dict(context)), work)
+        return work.text()
 
     # --- statements -----------------------------------------------------------------
 
     def render_body(
-        self, body: tuple[n.Node, ...], scope: ChainMap[str, object], out: list[str]
+        self, body: tuple[n.Node, ...], scope: ChainMap[str, object], out: Work
     ) -> None:
         for node in body:
             if isinstance(node, n.Text):
-                out.append(node.value)
+                out.write(node.value, node)
             elif isinstance(node, n.Output):
-                out.append(self.to_text(self.defined(self.evaluate(node.expr, scope), node.expr)))
+                value = self.defined(self.evaluate(node.expr, scope), node.expr)
+                out.write(self.to_text(value), node)
             elif isinstance(node, n.If):
                 self.render_if(node, scope, out)
             else:
                 self.render_for(node, scope, out)
 
-    def render_if(self, node: n.If, scope: ChainMap[str, object], out: list[str]) -> None:
+    def render_if(self, node: n.If, scope: ChainMap[str, object], out: Work) -> None:
         for test, body in node.branches:
             if self.truth(self.evaluate(test, scope), test):
                 self.render_body(body, scope, out)
                 return
         self.render_body(node.else_body, scope, out)
 
-    def render_for(self, node: n.For, scope: ChainMap[str, object], out: list[str]) -> None:
+    def render_for(self, node: n.For, scope: ChainMap[str, object], out: Work) -> None:
         iterable = self.defined(self.evaluate(node.iterable, scope), node.iterable)
         try:
             items = list(iterable)  # type: ignore[call-overload]
@@ -149,6 +219,7 @@ class Renderer:
             self.render_body(node.else_body, scope, out)
             return
         for index0, item in enumerate(items):
+            out.iteration(node)
             inner = scope.new_child({node.target: item, "loop": LoopInfo(index0, len(items))})
             self.render_body(node.body, inner, out)
 
