@@ -38,7 +38,17 @@ INCOME_BINS = (0.0, 1.5, 3.0, 4.5, 6.0, np.inf)
 
 def load_housing(path: str | Path) -> pd.DataFrame:
     """Read ``housing.csv``, checking that every expected column is there."""
-    frame = pd.read_csv(path)
+    try:
+        frame = pd.read_csv(path)
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{path}: not UTF-8 text (byte offset {exc.start}); save it as UTF-8 CSV"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path}: empty; expected housing.csv") from None
+    except pd.errors.ParserError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise ValueError(f"{path}: not a readable CSV ({first})") from None
     missing = [name for name in COLUMNS if name not in frame.columns]
     if missing:
         raise ValueError(f"{path}: not a housing table (missing columns: {', '.join(missing)})")
