@@ -62,7 +62,9 @@ def test_table_output(pf, monkeypatch, tmp_path, capsys):
     )
     selection = pf.SelectionResult("price_band", ["low", "mid", "high"], [5, 5, 5], 3, 3, table)
     result = pf.BuildResult("demo.jsonl", 15, 1, selection, (15, 9), [])
-    monkeypatch.setattr(cli_module, "build", lambda *args, **kwargs: result)
+    from level2.product_features import report
+
+    monkeypatch.setattr(report, "build", lambda *args, **kwargs: result)  # the CLI imports it late
     (tmp_path / "demo.jsonl").touch()
     assert main(["build", str(tmp_path / "demo.jsonl"), "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -97,8 +99,6 @@ def test_an_unreadable_price_exits_1_with_one_line(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build", "x.jsonl", "-o", "out", "--folds", "1"], "--folds at least 2"),
-        (["build", "x.jsonl", "-o", "out", "--k", "0"], "--k must be at least 1"),
         (["build", "missing.jsonl", "-o", "out"], "no such file or folder: missing.jsonl"),
     ],
 )
@@ -108,6 +108,74 @@ def test_usage_errors_exit_2(args, message, capsys, tmp_path, monkeypatch):
     err = capsys.readouterr().err
     assert err.startswith("error: ")
     assert message in err
+
+
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--folds", "1", "--folds: must be an integer from 2 to 20"),
+        ("--folds", HUGE, "--folds: must be an integer from 2 to 20"),
+        ("--k", "0", "--k: must be an integer from 1 to 1,000"),
+        ("--k", HUGE, "--k: must be an integer from 1 to 1,000"),
+        ("--seed", "nan", "--seed: expected an integer"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(flag, value, message, capsys, tmp_path):
+    with pytest.raises(SystemExit) as end:
+        main(["build", "x.jsonl", "-o", str(tmp_path / "out"), flag, value])
+    assert end.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.jsonl", bytes(range(256)) * 4, "bad.jsonl is not UTF-8 text"),
+        ("bad.csv", "café,x\n1,2\n".encode("latin-1"), "bad.csv is not UTF-8 text"),
+        ("bad.csv", b"", "bad.csv is empty"),
+        ("bad.jsonl", b"[1, 2]\n", "line 1 is not a JSON object"),
+    ],
+)
+def test_an_unreadable_input_is_named_in_one_line(name, content, message, tmp_path, capsys):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert main(["build", str(bad), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert message in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_input_over_the_budget_is_refused_before_reading(tmp_path, capsys, monkeypatch):
+    from level2.product_features import load
+
+    monkeypatch.setattr(load, "MAX_INPUT_BYTES", 10)
+    big = tmp_path / "big.jsonl"
+    big.write_text('{"url": "http://shop/1"}\n', encoding="utf-8")
+    assert main(["build", str(big), "-o", str(tmp_path / "out")]) == 1
+    assert "this tool reads at most 0 MB" in capsys.readouterr().err
+
+
+def test_the_cli_choices_match_the_library():
+    from level2.product_features import selection
+
+    assert cli_module.TARGETS == selection.TARGETS
+
+
+def test_help_does_not_import_scikit_learn_or_pandas():
+    code = (
+        "import sys, contextlib, io\n"
+        "from level2.product_features.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['--help'])\n"
+        "    except SystemExit: pass\n"
+        "print([m for m in ('pandas', 'numpy', 'sklearn', 'matplotlib') if m in sys.modules])\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert shown.stdout.strip() == "[]", shown.stderr
 
 
 def test_no_input_and_no_cached_data_exits_1(tmp_path, monkeypatch, capsys):

@@ -15,46 +15,51 @@ compared by cross-validation), ``matrix`` (the feature matrix for level 3) and
 ``report`` (Markdown and PNGs).
 """
 
-from level2.product_features.clean import (
-    KEYWORDS,
-    RATES_TO_GBP,
-    TIDY_COLUMNS,
-    drop_duplicate_products,
-    tidy_products,
-)
-from level2.product_features.eda import (
-    FEATURE_TYPES,
-    imbalance,
-    missing_values,
-    outliers,
-    sparsity,
-    variance_inflation,
-)
-from level2.product_features.load import RAW_COLUMNS, books_folder, load_products
-from level2.product_features.matrix import (
-    build_feature_matrix,
-    describe_columns,
-    prepare,
-    write_matrix,
-)
-from level2.product_features.pipeline import IQRClipper, feature_name, make_preprocessor
-from level2.product_features.prices import (
-    Price,
-    PriceFormatError,
-    PriceStyle,
-    format_price,
-    parse_price,
-)
-from level2.product_features.report import BuildResult, build, markdown_table, verdict
-from level2.product_features.selection import (
-    TARGETS,
-    SelectionResult,
-    abs_correlation,
-    compare_selectors,
-    make_target,
-    mutual_information,
-)
-from level2.product_features.units import UNITS, Quantity, parse_quantity
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without scikit-learn
+    from level2.product_features.clean import (
+        KEYWORDS,
+        RATES_TO_GBP,
+        TIDY_COLUMNS,
+        drop_duplicate_products,
+        tidy_products,
+    )
+    from level2.product_features.eda import (
+        FEATURE_TYPES,
+        imbalance,
+        missing_values,
+        outliers,
+        sparsity,
+        variance_inflation,
+    )
+    from level2.product_features.load import RAW_COLUMNS, books_folder, load_products
+    from level2.product_features.matrix import (
+        build_feature_matrix,
+        describe_columns,
+        prepare,
+        write_matrix,
+    )
+    from level2.product_features.pipeline import IQRClipper, feature_name, make_preprocessor
+    from level2.product_features.prices import (
+        Price,
+        PriceFormatError,
+        PriceStyle,
+        format_price,
+        parse_price,
+    )
+    from level2.product_features.report import BuildResult, build, markdown_table, verdict
+    from level2.product_features.selection import (
+        TARGETS,
+        SelectionResult,
+        abs_correlation,
+        compare_selectors,
+        make_target,
+        mutual_information,
+    )
+    from level2.product_features.units import UNITS, Quantity, parse_quantity
 
 __all__ = [
     "FEATURE_TYPES",
@@ -97,3 +102,4 @@ __all__ = [
     "verdict",
     "write_matrix",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

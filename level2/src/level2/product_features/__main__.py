@@ -8,11 +8,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from level0.cli import Failure, UsageError, make_parser, run
-from level0.datasets import DatasetMissing
-from level2.product_features.prices import PriceFormatError, parse_price
-from level2.product_features.report import build
-from level2.product_features.selection import TARGETS
+from level0.cli import Failure, UsageError, int_in, make_parser, run
+
+# The parser's choices and limits, spelled out so that --help needs no scikit-learn; a
+# test checks TARGETS equals selection.TARGETS. Heavy imports wait inside the handlers.
+TARGETS = ("price_band", "rating_band")
+MAX_K = 1000  # more than the matrix has columns; each method keeps at most all of them
+MAX_FOLDS = 20
+SEED_MAX = 2**32 - 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
         default="price_band",
         help="what to predict (default price_band)",
     )
-    make.add_argument("--k", type=int, default=10, help="features each method keeps (default 10)")
-    make.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    make.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    make.add_argument(
+        "--k",
+        type=int_in(1, MAX_K),
+        default=10,
+        help=f"features each method keeps, 1 to {MAX_K:,} (default 10)",
+    )
+    make.add_argument(
+        "--folds",
+        type=int_in(2, MAX_FOLDS),
+        default=5,
+        help=f"cross-validation folds, 2 to {MAX_FOLDS} (default 5)",
+    )
+    make.add_argument("--seed", type=int_in(0, SEED_MAX), default=0, help="random seed (default 0)")
     make.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     price = commands.add_parser("parse-price", help="read prices from text, e.g. 'from £1,234.50'")
@@ -54,10 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 def handle(args: argparse.Namespace) -> int:
     if args.command == "parse-price":
         return _parse_prices(args)
-    if args.k < 1 or args.folds < 2:
-        raise UsageError("--k must be at least 1 and --folds at least 2")
     if args.input is not None and not args.input.exists():
         raise UsageError(f"no such file or folder: {args.input}")
+    from level0.datasets import DatasetMissing
+    from level2.product_features.report import build
+
     try:
         result = build(
             args.input, args.out, target=args.target, k=args.k, folds=args.folds, seed=args.seed
@@ -85,6 +99,8 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _parse_prices(args: argparse.Namespace) -> int:
+    from level2.product_features.prices import PriceFormatError, parse_price
+
     rows = []
     failed = False
     for text in args.texts:

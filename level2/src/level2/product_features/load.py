@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["BOOKS_COLUMNS", "RAW_COLUMNS", "books_folder", "load_products"]
+__all__ = ["BOOKS_COLUMNS", "MAX_INPUT_BYTES", "RAW_COLUMNS", "books_folder", "load_products"]
+
+#: The budget of one input. A scraped product is about 1 KB of JSON (the 1,000 books are
+#: 1.1 MB of CSV), so 100 MB is some 100,000 products: minutes of feature selection already.
+MAX_INPUT_BYTES = 100 * 2**20
 
 RAW_COLUMNS = (
     "id",
@@ -64,9 +68,11 @@ def load_products(source: str | os.PathLike[str] | None = None) -> pd.DataFrame:
         files = sorted(path.glob("*.csv"))
         if not files:
             raise ValueError(f"no .csv files in {path}")
+        _within_budget(path, sum(f.stat().st_size for f in files))
         return _books(pd.concat([_read_csv(f) for f in files], ignore_index=True), str(path))
     if not path.exists():
         raise FileNotFoundError(2, "No such file or directory", str(path))
+    _within_budget(path, path.stat().st_size)
     if path.suffix.lower() == ".jsonl":
         return _scraped(_read_jsonl(path), str(path))
     if path.suffix.lower() == ".csv":
@@ -77,21 +83,43 @@ def load_products(source: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     raise ValueError(f"expected a folder of books CSVs, a .jsonl or a .csv file, not {path.name!r}")
 
 
+def _within_budget(path: Path, size: int) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise ValueError(
+            f"{path} holds {size / 2**20:.0f} MB of products; this tool reads at most "
+            f"{MAX_INPUT_BYTES // 2**20} MB (about 100,000 products)"
+        )
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
     """Every value as text; an empty cell stays an empty string, not NaN."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path} is not UTF-8 text (byte offset {exc.start})") from None
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path} is empty") from None
+    except pd.errors.ParserError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise ValueError(f"{path} is not a readable CSV ({first})") from None
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path} line {number} is not JSON ({exc.msg})") from None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path} is not UTF-8 text (byte offset {exc.start})") from None
+    rows: list[dict[str, object]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path} line {number} is not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ValueError(f"{path} line {number} is not a JSON object (one product)")
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
