@@ -61,18 +61,63 @@ def test_table_and_plot(lisbon_server, tmp_path, capsys):
     assert png.read_bytes().startswith(PNG_MAGIC)
 
 
+def test_an_empty_city_is_a_usage_error(capsys):
+    assert main(["  ", "--base-url", "http://127.0.0.1:9/v1", "--no-cache"]) == 2
+    assert "the city name is empty" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["Lisbon", "--days", "0"], "--days must be between 1 and 16"),
-        (["Lisbon", "--days", "17"], "--days must be between 1 and 16"),
-        (["  "], "the city name is empty"),
-        (["Lisbon", "--timeout", "0"], "--timeout must be positive"),
+        (["--days", "0"], "--days: must be an integer from 1 to 16, got 0"),
+        (["--days", "17"], "--days: must be an integer from 1 to 16, got 17"),
+        (["--timeout", "0"], "--timeout: must be a number from 0.1 to 300.0, got 0"),
+        (["--timeout", "nan"], "--timeout: must be a number from 0.1 to 300.0, got nan"),
+        (["--retries", "99999999999999999999999"], "--retries: must be an integer from 0 to 10"),
     ],
 )
-def test_usage_errors(args, message, capsys):
-    assert main([*args, "--base-url", "http://127.0.0.1:9/v1", "--no-cache"]) == 2
+def test_out_of_range_numbers_are_usage_errors(args, message, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["Lisbon", *args, "--base-url", "http://127.0.0.1:9/v1", "--no-cache"])
+    assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_cli_spells_out_the_client_constants():
+    from level0.weather import __main__ as cli_main
+    from level0.weather import client
+
+    assert (cli_main.BASE_URL_ENV, cli_main.MAX_DAYS) == (client.BASE_URL_ENV, client.MAX_DAYS)
+
+
+def test_the_legend_sits_outside_the_axes(lisbon_server, tmp_path, monkeypatch):
+    """Issue 10: the legend overlapped the data; it now sits below the plot, outside the axes."""
+    from level0.weather import WeatherClient
+    from level0.weather.plot import plot_forecast
+
+    with WeatherClient(lisbon_server, cache=None) as client:
+        place = client.geocode("Lisbon")
+        forecast = client.forecast(place, days=5)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figures = []
+    original = Figure.savefig
+
+    def keep(self, *args, **kwargs):
+        figures.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    plot_forecast(place, forecast, tmp_path / "f.png")
+    (fig,) = figures
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)  # the constrained layout, as in the saved PNG
+    (legend,) = fig.legends
+    box = legend.get_window_extent(renderer)
+    for ax in fig.axes:
+        assert ax.get_legend() is None
+        assert not box.overlaps(ax.get_window_extent(renderer))
 
 
 def test_server_failure_exits_1_with_one_line(httpserver, base_url, capsys):

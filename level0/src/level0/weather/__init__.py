@@ -11,21 +11,26 @@ the same format: :func:`serve_fixtures` starts such a server on 127.0.0.1 from t
 bundled fixtures.
 """
 
-from level0.weather.cache import ResponseCache, default_cache_dir
-from level0.weather.client import BASE_URL_ENV, WeatherClient
-from level0.weather.errors import ApiError, CityNotFoundError, ResponseFormatError, WeatherError
-from level0.weather.local_server import fixture_json, serve_fixtures
-from level0.weather.models import (
-    Current,
-    Day,
-    Forecast,
-    Place,
-    describe_weather_code,
-    parse_forecast,
-    parse_places,
-)
-from level0.weather.plot import plot_forecast
-from level0.weather.report import as_json, format_forecast
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without the heavy libraries
+    from level0.weather.cache import ResponseCache, default_cache_dir
+    from level0.weather.client import BASE_URL_ENV, WeatherClient
+    from level0.weather.errors import ApiError, CityNotFoundError, ResponseFormatError, WeatherError
+    from level0.weather.local_server import fixture_json, serve_fixtures
+    from level0.weather.models import (
+        Current,
+        Day,
+        Forecast,
+        Place,
+        describe_weather_code,
+        parse_forecast,
+        parse_places,
+    )
+    from level0.weather.plot import plot_forecast
+    from level0.weather.report import as_json, format_forecast
 
 __all__ = [
     "BASE_URL_ENV",
@@ -49,3 +54,4 @@ __all__ = [
     "plot_forecast",
     "serve_fixtures",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)

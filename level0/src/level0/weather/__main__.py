@@ -7,12 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from level0.cli import Failure, UsageError, make_parser, run
-from level0.weather.cache import CACHE_ENV, ResponseCache, default_cache_dir
-from level0.weather.client import BASE_URL_ENV, MAX_DAYS, WeatherClient
-from level0.weather.errors import CityNotFoundError, WeatherError
-from level0.weather.plot import plot_forecast
-from level0.weather.report import as_json, format_forecast
+from level0.cli import Failure, UsageError, float_in, int_in, make_parser, run
+from level0.weather.cache import CACHE_ENV, default_cache_dir
+
+# From client.py, spelled out so that --help loads no requests; a test checks they agree.
+BASE_URL_ENV = "MLROADMAP_WEATHER_URL"
+MAX_DAYS = 16  # Open-Meteo's limit for forecast_days
+MAX_TIMEOUT = 300.0
+MAX_RETRIES = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("city", help="city name, e.g. 'Lisbon' (the best match is used)")
     parser.add_argument(
-        "--days", type=int, default=7, help=f"days of forecast, 1-{MAX_DAYS} (default 7)"
+        "--days",
+        type=int_in(1, MAX_DAYS),
+        default=7,
+        help=f"days of forecast, 1-{MAX_DAYS} (default 7)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument(
@@ -35,10 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"serve both calls from BASE/search and BASE/forecast (default: ${BASE_URL_ENV} or Open-Meteo)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds to wait for an answer (default 10)"
+        "--timeout",
+        type=float_in(0.1, MAX_TIMEOUT),
+        default=10.0,
+        help=f"seconds to wait for an answer, 0.1-{MAX_TIMEOUT:.0f} (default 10)",
     )
     parser.add_argument(
-        "--retries", type=int, default=3, help="retries on 429/5xx/timeouts (default 3)"
+        "--retries",
+        type=int_in(0, MAX_RETRIES),
+        default=3,
+        help=f"retries on 429/5xx/timeouts, 0-{MAX_RETRIES} (default 3)",
     )
     parser.add_argument(
         "--cache-dir", type=Path, help=f"cache folder (default: {default_cache_dir()})"
@@ -48,10 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def handle(args: argparse.Namespace) -> int:
-    if not 1 <= args.days <= MAX_DAYS:
-        raise UsageError(f"--days must be between 1 and {MAX_DAYS}, not {args.days}")
-    if args.timeout <= 0 or args.retries < 0:
-        raise UsageError("--timeout must be positive and --retries at least 0")
+    from level0.weather.cache import ResponseCache
+    from level0.weather.client import WeatherClient
+    from level0.weather.errors import CityNotFoundError, WeatherError
+    from level0.weather.report import as_json, format_forecast
+
     if not args.city.strip():
         raise UsageError("the city name is empty")
     cache = None if args.no_cache else ResponseCache(args.cache_dir or default_cache_dir())
@@ -70,6 +82,8 @@ def handle(args: argparse.Namespace) -> int:
         else format_forecast(place, forecast)
     )
     if args.plot:
+        from level0.weather.plot import plot_forecast  # matplotlib loads only when asked for
+
         plot_forecast(place, forecast, args.plot)
         print(f"chart written to {args.plot}", file=sys.stderr)
     return 0

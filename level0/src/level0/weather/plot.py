@@ -44,7 +44,8 @@ def plot_forecast(
     ax.set_title(f"{title}\n{note}" if note else title)
     lines, labels = ax.get_legend_handles_labels()
     bar_handles, bar_labels = bars.get_legend_handles_labels()
-    ax.legend(lines + bar_handles, labels + bar_labels, loc="upper left")
+    # Below the axes, outside them: inside, any corner can sit on a hot day or a wet one.
+    fig.legend(lines + bar_handles, labels + bar_labels, loc="outside lower center", ncols=3)
     fig.autofmt_xdate()
     with atomic_open(path, "wb") as handle:
         fig.savefig(handle, format="png", dpi=100)
