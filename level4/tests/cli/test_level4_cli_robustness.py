@@ -1,0 +1,28 @@
+"""Every level 4 CLI against hostile input and Ctrl-C (the checks live in level0.robustness)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import level4
+from level0.robustness import CliRobustness
+
+# pipetest's busy run: the data-contract tests of its behavioural suite (pandas reading the
+# real files; skipped, so still exit 0, when the data is not cached)
+PIPETEST_SUITE = str(Path(level4.__file__).parent / "pipetest" / "behavioural")
+
+
+class TestLevel4Clis(CliRobustness):
+    level = "level4"
+    hostile = {  # noqa: RUF012  (read-only case tables)
+        "level4.pipetest": [
+            ["{missing}"],
+            ["{binary.py}"],
+            ["{latin1.py}"],
+            ["{directory}", "-k", "and or"],
+            ["{directory}", "--junit-xml", "{directory}"],
+        ],
+    }
+    busy = {  # noqa: RUF012
+        "level4.pipetest": [PIPETEST_SUITE, "-k", "contracts", "--junit-xml", "{out}"],
+    }
