@@ -90,10 +90,12 @@ def test_a_failed_predict_leaves_the_old_submission_untouched(files, tmp_path, c
 def test_train_then_predict_from_the_saved_model(files, tmp_path, capsys):
     train, test = files
     model_dir = tmp_path / "model"
-    assert main(["train", "--train", str(train), "-o", str(model_dir), "--folds", "3"]) == 0
+    command = ["train", "--train", str(train), "-o", str(model_dir), "--folds", "3"]
+    assert main([*command, "--repeats", "2"]) == 0
     metadata = json.loads((model_dir / "metadata.json").read_text())
     assert metadata["tool"] == "level1.titanic"
     assert metadata["metrics"]["cv_folds"] == 3
+    assert metadata["metrics"]["cv_repeats"] == 2
     assert len(metadata["data_sha256"]) == 64
     saved, fresh = tmp_path / "saved.csv", tmp_path / "fresh.csv"
     assert (
@@ -127,21 +129,28 @@ def test_model_dir_and_train_together_is_a_usage_error(files, tmp_path, capsys):
 
 def test_cv_json_lists_three_models_and_the_choice(files, capsys, small_models):
     train, _ = files
-    assert main(["cv", "--train", str(train), "--folds", "3", "--json"]) == 0
+    assert main(["cv", "--train", str(train), "--folds", "3", "--repeats", "2", "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert [row["model"] for row in answer["results"]] == list(models.MODELS)
-    assert all(len(row["folds"]) == 3 for row in answer["results"])
+    assert all(len(row["folds"]) == 6 and row["repeats"] == 2 for row in answer["results"])
     assert answer["chosen"] in models.MODELS
+    chosen = next(row for row in answer["results"] if row["model"] == answer["chosen"])
+    p = chosen["mean"]
+    assert answer["test_418_sd"] == pytest.approx((p * (1 - p) / 418) ** 0.5)
 
 
 def test_cv_table_and_bad_folds(files, capsys, small_models):
     train, _ = files
-    assert main(["cv", "--train", str(train), "--folds", "3"]) == 0
+    assert main(["cv", "--train", str(train), "--folds", "3", "--repeats", "1"]) == 0
     out = capsys.readouterr().out
+    assert "stratified 3-fold CV x 1" in out
     assert "accuracy (mean ± std)" in out
     assert "chosen (simplest within one standard error of the best)" in out
+    assert "418 new passengers drawn like train.csv" in out
     assert main(["cv", "--train", str(train), "--folds", "1"]) == 2
     assert "--folds must be between 2 and 20" in capsys.readouterr().err
+    assert main(["cv", "--train", str(train), "--repeats", "0"]) == 2
+    assert "--repeats must be between 1 and 20" in capsys.readouterr().err
 
 
 def test_missing_registry_data_is_one_line_with_the_fetch_command(tmp_path, monkeypatch, capsys):

@@ -196,6 +196,29 @@ def test_companion_survival_matches_a_brute_force_oracle(train_rows, new_rows):
     assert ((on_new["CompanionsKnown"] == 1) == (on_new["CompanionSurvived"] != 0.5)).all()
 
 
+@settings(max_examples=40)
+@given(st.lists(passenger, min_size=2, max_size=12), st.data())
+def test_a_training_row_is_encoded_exactly_as_a_new_passenger_would_be(rows, data):
+    """Train rows and new rows get the same feature: a row's encoding is its lookup when left out.
+
+    So the model learns the companion columns with the meaning they have at prediction
+    time, and a training row's value never depends on its own label.
+    """
+    train = pd.DataFrame(rows)
+    train["Title"] = title_of(train["Name"])
+    train["Sex"] = np.where(train["Title"].isin(["Mrs", "Miss"]), "female", "male")
+    i = data.draw(st.integers(0, len(train) - 1))
+    columns = ["CompanionsKnown", "CompanionSurvived"]
+    on_train = CompanionSurvival().fit_transform(train, train["Survived"])[columns]
+    others = train.drop(index=i)
+    as_new = CompanionSurvival().fit(others, others["Survived"]).transform(train.loc[[i]])
+    assert on_train.loc[i].tolist() == as_new[columns].iloc[0].tolist()
+    flipped = train["Survived"].copy()
+    flipped[i] = 1 - flipped[i]
+    again = CompanionSurvival().fit_transform(train, flipped)[columns]
+    assert again.loc[i].tolist() == on_train.loc[i].tolist()
+
+
 def test_companion_survival_needs_labels():
     with pytest.raises(LeakageError, match="fit it with y"):
         CompanionSurvival().fit(synthetic(5, 0))

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.model_selection import StratifiedKFold, cross_val_score
+from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold, cross_val_score
 
 from level0 import datagen
 from level1 import modelstore
@@ -116,6 +116,36 @@ def test_cv_agrees_with_scikit_learn_on_the_same_splits(titanic, train):
     assert ours.mean == pytest.approx(np.mean(oracle))
     assert ours.sem == pytest.approx(np.std(oracle) / np.sqrt(3))
     assert 0.6 < ours.mean <= 1.0  # synthetic survival follows sex and class: learnable
+
+
+def test_repeated_cv_averages_every_fold_of_every_shuffle(titanic, train):
+    (ours,) = titanic.cross_validate(
+        train, folds=3, seed=2, names=("logistic_regression",), repeats=2
+    )
+    splitter = RepeatedStratifiedKFold(n_splits=3, n_repeats=2, random_state=2)
+    oracle = cross_val_score(
+        titanic.make_model("logistic_regression", 2),
+        train.drop(columns=["Survived"]),
+        train["Survived"],
+        cv=splitter,
+    )
+    assert ours.folds == pytest.approx(tuple(oracle))
+    assert ours.repeats == 2
+    assert ours.mean == pytest.approx(np.mean(oracle))
+    # the standard error counts one split's 3 folds: repeats reuse the same passengers
+    assert ours.sem == pytest.approx(np.std(oracle) / np.sqrt(3))
+    assert ours.as_dict()["repeats"] == 2
+    with pytest.raises(ValueError, match="repeats must be at least 1"):
+        titanic.cross_validate(train, names=("logistic_regression",), repeats=0)
+
+
+def test_score_spread_is_the_binomial_standard_deviation():
+    from level1.titanic.models import score_spread
+
+    assert score_spread(0.8, 400) == pytest.approx(0.02)
+    assert score_spread(1.0) == 0.0
+    with pytest.raises(ValueError, match=r"accuracy must be in \[0, 1\]"):
+        score_spread(1.5)
 
 
 def test_choose_takes_the_simplest_model_within_one_standard_error(titanic):
