@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 from pathlib import Path
+
+import pytest
 
 import level1
 from level0.datasets import data_home, get
@@ -65,11 +70,29 @@ class TestLevel1Clis(CliRobustness):
             ["info", "{empty}"],
             ["evaluate", "{directory}"],
         ],
+        "level1.titanic": [
+            ["cv", "--train", "{missing.csv}"],
+            ["cv", "--train", "{empty.csv}"],
+            ["cv", "--train", "{binary.csv}"],
+            ["cv", "--train", "{latin1.csv}"],
+            ["cv", "--train", "{directory}"],
+            ["cv", "--folds", HUGE],
+            ["cv", "--folds", "1"],
+            ["cv", "--seed", "-1"],
+            ["cv", "--repeats", "nan"],
+            ["train", "-o", "{out}", "--folds", "0"],
+            ["eda", "--train", "{binary.csv}", "-o", "{out}"],
+            ["predict", "--model-dir", "{missing}", "-o", "{out.csv}"],
+            ["predict", "--model-dir", "{binary}", "-o", "{out.csv}"],
+            ["predict", "--model-dir", "{directory}", "--model", "knn", "-o", "{out.csv}"],
+            ["predict", "--model-dir", "{directory}", "--train", "{empty}", "-o", "{out.csv}"],
+        ],
     }
     busy = {  # noqa: RUF012
         "level1.email_digest": [ENRON_HAM, "--rules", "--limit", "500", "-o", "{out.md}"],
         "level1.iris": ["report", "-o", "{out}"],
         "level1.spam": ["train", "--corpus", "synthetic", "-o", "{out}"],
+        "level1.titanic": ["cv"],
         "level1.textclf": [
             "train",
             HAND_LABELS,
@@ -81,3 +104,70 @@ class TestLevel1Clis(CliRobustness):
             "{out}",
         ],
     }
+
+
+# --- issue 10, item 4: a model file that is not a skops archive, sha256 updated ----------
+
+
+def unreadable_model_bytes(good: bytes, kind: str) -> bytes:
+    """A pickle, a zip with a hole in it, or the first half of a real model file."""
+    return {
+        "pickle": pickle.dumps({"not": "a model"}),
+        "corrupt zip": good[:30] + bytes(200) + good[230:],
+        "truncated": good[: len(good) // 2],
+    }[kind]
+
+
+@pytest.fixture(scope="module")
+def titanic_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """Synthetic train.csv and test.csv, and a model folder trained on them by the CLI."""
+    from level0 import datagen
+    from level1.titanic.__main__ import main
+
+    folder = tmp_path_factory.mktemp("titanic")
+    train = datagen.generate("titanic", rows=200, seed=3)
+    test = datagen.generate("titanic", rows=50, seed=4).drop(columns=["Survived"])
+    test["PassengerId"] = range(892, 942)
+    train.to_csv(folder / "train.csv", index=False)
+    test.to_csv(folder / "test.csv", index=False)
+    model = folder / "model"
+    assert (
+        main(["train", "--train", str(folder / "train.csv"), "-o", str(model), "--folds", "2"]) == 0
+    )
+    return folder / "train.csv", folder / "test.csv", model
+
+
+@pytest.mark.parametrize("kind", ["pickle", "corrupt zip", "truncated"])
+def test_titanic_predict_refuses_an_unreadable_model_file_in_one_line(
+    titanic_files: tuple[Path, Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    from level1.titanic.__main__ import main
+
+    _, test, model = titanic_files
+    copy = tmp_path / "model"
+    copy.mkdir()
+    data = unreadable_model_bytes((model / "model.skops").read_bytes(), kind)
+    (copy / "model.skops").write_bytes(data)
+    meta = json.loads((model / "metadata.json").read_text())
+    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
+    (copy / "metadata.json").write_text(json.dumps(meta))
+
+    out = tmp_path / "submission.csv"
+    assert main(["predict", "--model-dir", str(copy), "--test", str(test), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"error: {copy / 'model.skops'} is not a readable skops model")
+    assert not out.exists()
+
+
+def test_titanic_cli_choices_match_the_library() -> None:
+    from level1.titanic import __main__ as titanic_cli
+    from level1.titanic import models
+
+    assert tuple(models.MODELS) == titanic_cli.MODELS
+    assert models.DEFAULT_MODEL == titanic_cli.DEFAULT_MODEL
