@@ -129,13 +129,16 @@ def test_failures_exit_with_one_line(
             "--plot needs the in-memory path",
         ),
         (["{houses}", "--column", "price", "--with", "price"], "different column"),
-        (["{houses}", "--column", "price", "--confidence", "95"], "between 0 and 1"),
-        (["{houses}", "--column", "price", "--bins", "0"], "--bins must be at least 1"),
+        (["{houses}", "--column", "price", "--confidence", "95"], "from 0.01 to 0.9999, got 95"),
+        (["{houses}", "--column", "price", "--bins", "0"], "from 1 to 10,000, got 0"),
         (["--column", "price"], "need a CSV FILE"),
     ],
 )
 def test_usage_errors_exit_2(houses, capsys, args, message):
-    code = main([a.format(houses=houses) for a in args])
+    try:
+        code = main([a.format(houses=houses) for a in args])
+    except SystemExit as exited:  # argparse's own range check
+        code = exited.code
     assert code == 2
     assert message in capsys.readouterr().err
 
@@ -174,3 +177,19 @@ def test_tour_writes_json_and_png(tmp_path):
     assert memory["median"] < memory["mean"]  # a right-skewed price
     assert "stream == memory" in result.key_result
     assert (tmp_path / "price_histogram.png").read_bytes().startswith(PNG_MAGIC)
+
+
+def test_a_file_too_big_for_memory_suggests_stream(houses, monkeypatch, capsys):
+    monkeypatch.setattr("level0.cli.available_memory", lambda: 2 * houses.stat().st_size)
+    assert main([str(houses), "--column", "price"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: loading {houses} whole (--stream reads it in one pass instead)")
+    assert main([str(houses), "--column", "price", "--stream"]) == 0
+
+
+def test_describe_stays_a_function_after_the_cli_imported_its_module():
+    import level0.stats_calculator as package
+    import level0.stats_calculator.describe  # noqa: F401  (what the CLI's handler does)
+
+    assert callable(package.describe)
+    assert package.describe([1.0, 2.0, 3.0]).mean == 2.0

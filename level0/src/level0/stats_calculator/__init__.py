@@ -12,31 +12,38 @@ Two paths to the same numbers:
 :func:`naive_variance` is the textbook one-pass formula, kept to show how it fails.
 """
 
-from level0.stats_calculator.describe import (
-    Correlation,
-    EmptyInputError,
-    Summary,
-    correlate,
-    describe,
-    iqr_outliers,
-    mean_confidence_interval,
-    zscores,
-)
-from level0.stats_calculator.loading import (
-    ColumnNotFoundError,
-    DataError,
-    parse_numbers,
-    read_columns,
-)
-from level0.stats_calculator.plot import plot_histogram
-from level0.stats_calculator.streaming import (
-    NEEDS_ALL_VALUES,
-    RunningCovariance,
-    RunningStats,
-    StreamSummary,
-    naive_variance,
-    stream_csv,
-)
+import sys
+import types
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use, so the CLI starts without the heavy libraries
+    from level0.stats_calculator.describe import (
+        Correlation,
+        EmptyInputError,
+        Summary,
+        correlate,
+        describe,
+        iqr_outliers,
+        mean_confidence_interval,
+        zscores,
+    )
+    from level0.stats_calculator.loading import (
+        ColumnNotFoundError,
+        DataError,
+        parse_numbers,
+        read_columns,
+    )
+    from level0.stats_calculator.plot import plot_histogram
+    from level0.stats_calculator.streaming import (
+        NEEDS_ALL_VALUES,
+        RunningCovariance,
+        RunningStats,
+        StreamSummary,
+        naive_variance,
+        stream_csv,
+    )
 
 __all__ = [
     "NEEDS_ALL_VALUES",
@@ -59,3 +66,21 @@ __all__ = [
     "stream_csv",
     "zscores",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
+
+
+class _Package(types.ModuleType):
+    """Keeps the function ``describe`` once the submodule of the same name is imported.
+
+    Importing ``level0.stats_calculator.describe`` (the CLI does) sets the package's
+    attribute ``describe`` to that module, which would hide the lazily exported function
+    of the same name; the eager ``from ... import describe`` used to bind it back.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "describe" and isinstance(value, types.ModuleType):
+            value = value.describe
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from level0.cli import UsageError, make_parser, run
-from level0.stats_calculator.describe import correlate, describe
-from level0.stats_calculator.loading import ColumnNotFoundError, parse_numbers, read_columns
-from level0.stats_calculator.plot import plot_histogram
-from level0.stats_calculator.report import as_json, format_table
-from level0.stats_calculator.streaming import NEEDS_ALL_VALUES, stream_csv
+from level0.cli import UsageError, float_in, int_in, make_parser, require_memory, run
+
+MAX_BINS = 10_000
+MAX_CHUNK_ROWS = 10_000_000
+#: Loading a column whole costs about this many times the file's size (pandas' parser
+#: buffers plus float64 columns; a CSV of short numbers is under 8 bytes a value).
+LOAD_FACTOR = 4
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,10 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--unit", help="unit of the values, for the histogram's axis label")
     parser.add_argument(
-        "--bins", type=int, help="number of histogram bins (default: NumPy's 'auto')"
+        "--bins",
+        type=int_in(1, MAX_BINS),
+        help=f"number of histogram bins, 1-{MAX_BINS:,} (default: NumPy's 'auto')",
     )
     parser.add_argument(
-        "--confidence", type=float, default=0.95, help="level of the mean's CI (default 0.95)"
+        "--confidence",
+        type=float_in(0.01, 0.9999),
+        default=0.95,
+        help="level of the mean's CI, 0.01-0.9999 (default 0.95)",
     )
     parser.add_argument(
         "--stream",
@@ -47,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="one pass in chunks (Welford), for files larger than memory",
     )
     parser.add_argument(
-        "--chunk-rows", type=int, default=100_000, help="rows per chunk with --stream"
+        "--chunk-rows",
+        type=int_in(1, MAX_CHUNK_ROWS),
+        default=100_000,
+        help=f"rows per chunk with --stream, 1-{MAX_CHUNK_ROWS:,} (default 100,000)",
     )
     return parser
 
@@ -56,6 +65,8 @@ def handle(args: argparse.Namespace) -> int:
     from_stdin = args.file is None or str(args.file) == "-"
     check_arguments(args, from_stdin)
     report = streaming_report(args) if args.stream else in_memory_report(args, from_stdin)
+    from level0.stats_calculator.report import format_table
+
     print(json.dumps(report, indent=2) if args.json else format_table(report))
     if args.plot:
         print(f"histogram written to {args.plot}", file=sys.stderr)
@@ -64,17 +75,27 @@ def handle(args: argparse.Namespace) -> int:
 
 def in_memory_report(args: argparse.Namespace, from_stdin: bool) -> dict[str, Any]:
     """Load the whole column (or stdin), describe it, correlate it, plot it."""
+    from level0.stats_calculator.describe import correlate, describe
+    from level0.stats_calculator.loading import parse_numbers, read_columns
+    from level0.stats_calculator.report import as_json
+
     other_values = None
     if from_stdin:
         source, values = "stdin", parse_numbers(sys.stdin.read())
     else:
         source = str(args.file)
+        require_memory(
+            LOAD_FACTOR * args.file.stat().st_size,
+            f"loading {args.file} whole (--stream reads it in one pass instead)",
+        )
         wanted = [args.column] + ([args.other] if args.other else [])
         columns = read_columns(args.file, wanted)
         values, other_values = columns[args.column], columns.get(args.other)
     summary = describe(values, args.confidence)
     correlation = correlate(values, other_values) if other_values is not None else None
     if args.plot:
+        from level0.stats_calculator.plot import plot_histogram  # matplotlib only when asked
+
         label = args.column or "value"
         bins = args.bins or "auto"
         plot_histogram(values, args.plot, label=label, unit=args.unit, bins=bins)
@@ -83,6 +104,9 @@ def in_memory_report(args: argparse.Namespace, from_stdin: bool) -> dict[str, An
 
 def streaming_report(args: argparse.Namespace) -> dict[str, Any]:
     """One pass over the file in chunks: only what Welford's update can give."""
+    from level0.stats_calculator.report import as_json
+    from level0.stats_calculator.streaming import stream_csv
+
     summary = stream_csv(args.file, args.column, args.other, args.chunk_rows, args.confidence)
     return as_json(summary, str(args.file), args.column, other=args.other)
 
@@ -99,19 +123,17 @@ def check_arguments(args: argparse.Namespace, from_stdin: bool) -> None:
     elif not args.column:
         raise UsageError("--column NAME is required with a CSV file")
     if args.stream and args.plot:
+        from level0.stats_calculator.streaming import NEEDS_ALL_VALUES
+
         raise UsageError(f"--plot needs the in-memory path: {NEEDS_ALL_VALUES['histogram']}")
     if args.other is not None and args.other == args.column:
         raise UsageError("--with must name a different column than --column")
-    if not 0 < args.confidence < 1:
-        raise UsageError(f"--confidence must be between 0 and 1, not {args.confidence}")
-    if args.bins is not None and args.bins < 1:
-        raise UsageError(f"--bins must be at least 1, not {args.bins}")
-    if args.chunk_rows < 1:
-        raise UsageError(f"--chunk-rows must be at least 1, not {args.chunk_rows}")
 
 
 def main(argv: list[str] | None = None) -> int:
     def handler(args: argparse.Namespace) -> int:
+        from level0.stats_calculator.loading import ColumnNotFoundError
+
         try:
             return handle(args)
         except ColumnNotFoundError as exc:
