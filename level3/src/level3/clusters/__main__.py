@@ -65,7 +65,11 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError(f"--k-max ({args.k_max}) must be at least --k-min ({args.k_min})")
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"-o/--out: {args.out} exists and is not a folder")
-    if args.input is not None and args.input.is_file():
+    if args.input is not None:
+        if not args.input.is_file():
+            if args.input.is_dir():
+                raise Failure(f"--input: {args.input} is a folder, not a features CSV")
+            raise Failure(f"--input: no such file: {args.input}")
         size = args.input.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise Failure(
@@ -73,7 +77,6 @@ def handle(args: argparse.Namespace) -> int:
                 f"{MAX_INPUT_BYTES // 2**20} MB this tool reads (at most {MAX_ROWS:,} rows)"
             )
     from level3.clusters.data import load_features
-    from level3.clusters.report import analyse, write_report
 
     features = load_features(args.input, work_dir=args.out)
     if len(features.matrix) > MAX_ROWS:
@@ -85,6 +88,8 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--k-max ({args.k_max}) must be below the number of rows ({len(features.matrix)})"
         )
+    from level3.clusters.report import analyse, write_report
+
     analysis = analyse(
         features.matrix,
         k_min=args.k_min,

@@ -67,10 +67,10 @@ def load_features(
 
     ``work_dir`` is where the demo crawl is written (a temporary folder when None).
     """
-    from level2.product_features import build_feature_matrix
-
     if path is not None:
         return Features(read_features(path), "file", f"file: {path}")
+    from level2.product_features import build_feature_matrix
+
     try:
         datasets.locate("products")
     except datasets.DatasetMissing:
