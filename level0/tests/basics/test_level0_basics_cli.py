@@ -52,8 +52,10 @@ def test_json_output():
         (["roman", "4000"], "1 to 3999"),
         (["vigenere", "text", "--key", "k3y"], "key"),
         (["search", "3", "5", "1"], "increasing order"),
-        (["primes", "100000000"], "too large"),
-        (["fizzbuzz", "100000000"], "too many"),
+        (["primes", "100000000"], "must be an integer from 0 to 10,000,000"),
+        (["fizzbuzz", "100000000"], "must be an integer from 0 to 1,000,000"),
+        (["search", "nan", "1", "2"], "must be a number from"),
+        (["caesar", "x", "--shift", "99999999999999999999999"], "must be an integer"),
         (["guess", "--low", "9", "--high", "1"], "range is empty"),
     ],
 )

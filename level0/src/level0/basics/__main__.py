@@ -17,10 +17,14 @@ from level0.basics.primes import primes_up_to
 from level0.basics.rle import rle_encode
 from level0.basics.roman import from_roman, to_roman
 from level0.basics.search import binary_search, lower_bound
-from level0.cli import UsageError, make_parser, run
+from level0.cli import UsageError, float_in, int_in, make_parser, run
 
 MAX_PRIME_LIMIT = 10_000_000  # the sieve keeps one list slot per number: ~80 MB here
 MAX_FIZZBUZZ_LINES = 1_000_000
+MAX_SHIFT = 1_000_000  # any shift works modulo 26; the range only keeps input sane
+GUESS_RANGE = 10**12  # --low and --high: bisection needs at most 42 guesses in it
+MAX_GUESSES = 1_000
+FINITE = float_in(-1.7e308, 1.7e308)  # any finite number (nan and inf are refused)
 
 # Each command returns (value for --json, text for a person).
 Outcome = tuple[Any, str]
@@ -35,8 +39,6 @@ def _usage(function: Callable[..., Any], *args: Any) -> Any:
 
 
 def cmd_primes(args: argparse.Namespace) -> Outcome:
-    if args.limit > MAX_PRIME_LIMIT:
-        raise UsageError(f"limit {args.limit} is too large; use at most {MAX_PRIME_LIMIT}")
     primes = primes_up_to(args.limit)
     return primes, " ".join(map(str, primes)) or f"(no primes up to {args.limit})"
 
@@ -89,8 +91,6 @@ def cmd_anagrams(args: argparse.Namespace) -> Outcome:
 
 
 def cmd_fizzbuzz(args: argparse.Namespace) -> Outcome:
-    if args.n > MAX_FIZZBUZZ_LINES:
-        raise UsageError(f"{args.n} lines is too many; use at most {MAX_FIZZBUZZ_LINES}")
     lines = fizzbuzz(args.n, args.rule or CLASSIC_RULES)
     return lines, "\n".join(lines)
 
@@ -100,16 +100,6 @@ def _rule(text: str) -> tuple[int, str]:
         return parse_rule(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
-def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, not {text!r}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,11 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     add("primes", "primes up to LIMIT (sieve of Eratosthenes)", cmd_primes).add_argument(
-        "limit", type=_non_negative, help="largest number to test"
+        "limit",
+        type=int_in(0, MAX_PRIME_LIMIT),
+        help=f"largest number to test, 0 to {MAX_PRIME_LIMIT:,}",
     )
     sub = add("caesar", "Caesar cipher: shift each letter", cmd_caesar)
     sub.add_argument("text")
-    sub.add_argument("--shift", type=int, default=3, help="places to shift (default 3)")
+    sub.add_argument(
+        "--shift",
+        type=int_in(-MAX_SHIFT, MAX_SHIFT),
+        default=3,
+        help=f"places to shift, -{MAX_SHIFT:,} to {MAX_SHIFT:,} (default 3)",
+    )
     sub.add_argument("--decrypt", action="store_true", help="shift back instead")
     sub = add("vigenere", "Vigenère cipher: shift by the letters of a key", cmd_vigenere)
     sub.add_argument("text")
@@ -142,21 +139,28 @@ def build_parser() -> argparse.ArgumentParser:
         "value", help="1-3999 or a numeral such as MCMXCIV"
     )
     sub = add("search", "binary search for TARGET in sorted NUMBERS", cmd_search)
-    sub.add_argument("target", type=float)
-    sub.add_argument("numbers", type=float, nargs="+")
+    sub.add_argument("target", type=FINITE)
+    sub.add_argument("numbers", type=FINITE, nargs="+")
     add("rle", "run-length encode TEXT", cmd_rle).add_argument("text")
     add("anagrams", "group WORDS that are anagrams", cmd_anagrams).add_argument("words", nargs="+")
     sub = add("fizzbuzz", "FizzBuzz from 1 to N with any rules", cmd_fizzbuzz)
-    sub.add_argument("n", type=_non_negative)
+    sub.add_argument(
+        "n", type=int_in(0, MAX_FIZZBUZZ_LINES), help=f"count to N, 0 to {MAX_FIZZBUZZ_LINES:,}"
+    )
     sub.add_argument(
         "--rule", type=_rule, action="append", metavar="D=WORD", help="e.g. --rule 7=Bazz (repeat)"
     )
 
     guess = commands.add_parser("guess", help="play the number-guessing game in the terminal")
-    guess.add_argument("--seed", type=int, default=None, help="replay the same secret number")
-    guess.add_argument("--low", type=int, default=1)
-    guess.add_argument("--high", type=int, default=100)
-    guess.add_argument("--max-guesses", type=int, default=None)
+    guess.add_argument(
+        "--seed",
+        type=int_in(0, 2**63 - 1),
+        default=None,
+        help="replay the same secret number (0 to 2**63-1)",
+    )
+    guess.add_argument("--low", type=int_in(-GUESS_RANGE, GUESS_RANGE), default=1)
+    guess.add_argument("--high", type=int_in(-GUESS_RANGE, GUESS_RANGE), default=100)
+    guess.add_argument("--max-guesses", type=int_in(1, MAX_GUESSES), default=None)
     guess.set_defaults(handler=cmd_guess)
     return parser
 

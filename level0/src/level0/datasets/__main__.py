@@ -82,7 +82,7 @@ def cmd_where(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = make_parser(
         "python -m level0.datasets",
         "The data registry: list, download and verify the real datasets the levels use.",
@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     verifying.add_argument("names", nargs="*", metavar="NAME")
     verifying.set_defaults(handler=cmd_verify)
     commands.add_parser("where", help="print the data folder").set_defaults(handler=cmd_where)
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
     def dispatch(args: argparse.Namespace) -> int:
         try:
             return int(args.handler(args))
@@ -109,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         except DatasetError as exc:
             raise Failure(str(exc)) from None
 
-    return run(parser, dispatch, argv)
+    return run(build_parser(), dispatch, argv)
 
 
 if __name__ == "__main__":
