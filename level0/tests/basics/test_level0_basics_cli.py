@@ -52,10 +52,6 @@ def test_json_output():
         (["roman", "4000"], "1 to 3999"),
         (["vigenere", "text", "--key", "k3y"], "key"),
         (["search", "3", "5", "1"], "increasing order"),
-        (["primes", "100000000"], "must be an integer from 0 to 10,000,000"),
-        (["fizzbuzz", "100000000"], "must be an integer from 0 to 1,000,000"),
-        (["search", "nan", "1", "2"], "must be a number from"),
-        (["caesar", "x", "--shift", "99999999999999999999999"], "must be an integer"),
         (["guess", "--low", "9", "--high", "1"], "range is empty"),
     ],
 )
@@ -65,6 +61,25 @@ def test_bad_input_is_a_one_line_usage_error(args, message):
     assert result.stderr.startswith("error: ")
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["primes", "100000000"], "must be an integer from 0 to 10,000,000"),
+        (["fizzbuzz", "100000000"], "must be an integer from 0 to 1,000,000"),
+        (["search", "nan", "1", "2"], "must be a number from"),
+        (["caesar", "x", "--shift", "99999999999999999999999"], "must be an integer"),
+        (["guess", "--max-guesses", "0"], "must be an integer from 1 to 1,000"),
+    ],
+)
+def test_numbers_out_of_range_are_refused_by_argparse(args, message):
+    result = cli(*args)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if "error: " in line]
+    assert len(errors) == 1
+    assert message in errors[0]
     assert "Traceback" not in result.stderr
 
 
