@@ -113,6 +113,7 @@ def test_a_missing_source_in_a_real_process_has_no_traceback(tmp_path):
         ["backup", "only-one-arg"],
         ["prune", "d", "--keep-last", "-1"],
         ["prune", "d", "--keep-last", "x"],
+        ["prune", "d", "--keep-daily", "99999999999999999999999"],
     ],
 )
 def test_bad_arguments_are_usage_errors(capsys, args):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ from level0.backup.repository import PARTIAL, BackupError, InvalidRequest, list_
 from level0.backup.restore import restore, verify
 from level0.backup.retention import Policy, prune
 from level0.backup.snapshot import BackupReport, backup
-from level0.cli import Failure, UsageError, make_parser, run
+from level0.cli import Failure, UsageError, int_in, make_parser, run
 
 Handler = Callable[[argparse.Namespace], None]
 
@@ -140,20 +139,17 @@ def cmd_prune(args: argparse.Namespace) -> None:
     print(f"{verb} {len(names)} snapshot(s){': ' if names else ''}{', '.join(names)}")
 
 
-def count(text: str) -> int:
-    """argparse type: a whole number, 0 or more."""
-    if not re.fullmatch(r"[0-9]+", text):
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
-    return int(text)
+#: --keep-* counts: 0 to 100,000 (a century of daily snapshots is 36,525).
+KEEP = int_in(0, 100_000)
 
 
 def add_keep_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--keep-last", type=count, default=0, metavar="N", help="keep the N newest")
+    parser.add_argument("--keep-last", type=KEEP, default=0, metavar="N", help="keep the N newest")
     parser.add_argument(
-        "--keep-daily", type=count, default=0, metavar="N", help="keep one per day for N days"
+        "--keep-daily", type=KEEP, default=0, metavar="N", help="keep one per day for N days"
     )
     parser.add_argument(
-        "--keep-weekly", type=count, default=0, metavar="N", help="keep one per week for N weeks"
+        "--keep-weekly", type=KEEP, default=0, metavar="N", help="keep one per week for N weeks"
     )
 
 
