@@ -83,7 +83,7 @@ def sentiment_subject() -> Subject:
     for source in SENTIMENT_FILES:
         path = folder / f"{source}_labelled.txt"
         parts.append(read_labelled(path, table_format(path, header=False)))
-    texts, labels, dropped = deduplicate(
+    texts, labels, _ = deduplicate(
         np.concatenate([p.texts for p in parts]), np.concatenate([p.labels for p in parts])
     )
     train_idx, test_idx = heldout_split(labels, 0.2, 0)
@@ -91,5 +91,5 @@ def sentiment_subject() -> Subject:
     held_texts, held_labels = texts[test_idx], labels[test_idx]
     heldout = {label: [str(t) for t in held_texts[held_labels == label]] for label in ("0", "1")}
     accuracy = class_report(held_labels, pipeline.predict(held_texts)).accuracy
-    name = f"level1.textclf pipeline on {len(texts)} sentiment sentences ({dropped} duplicates dropped)"
+    name = f"level1.textclf pipeline on {len(texts)} sentiment sentences"
     return Subject(name, ScoredModel(pipeline, "1", "predict_proba"), heldout, "real", accuracy)
