@@ -253,7 +253,8 @@ def run_tests(
     """
     start = time.perf_counter()
     matcher = compile_keyword(keyword) if keyword else None
-    root = paths[0] if paths[0].is_dir() else paths[0].parent
+    folders = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
+    root = Path(os.path.commonpath(folders))  # node ids are relative to the deepest common folder
     saved_path = list(sys.path)
     try:
         collection: Collection = collect(paths, root)
