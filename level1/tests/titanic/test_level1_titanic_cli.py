@@ -147,10 +147,14 @@ def test_cv_table_and_bad_folds(files, capsys, small_models):
     assert "accuracy (mean ± std)" in out
     assert "chosen (simplest within one standard error of the best)" in out
     assert "418 new passengers drawn like train.csv" in out
-    assert main(["cv", "--train", str(train), "--folds", "1"]) == 2
-    assert "--folds must be between 2 and 20" in capsys.readouterr().err
-    assert main(["cv", "--train", str(train), "--repeats", "0"]) == 2
-    assert "--repeats must be between 1 and 20" in capsys.readouterr().err
+    for option, value, message in (
+        ("--folds", "1", "argument --folds: must be an integer from 2 to 20, got 1"),
+        ("--repeats", "0", "argument --repeats: must be an integer from 1 to 20, got 0"),
+    ):
+        with pytest.raises(SystemExit) as stopped:  # argparse's own usage error
+            main(["cv", "--train", str(train), option, value])
+        assert stopped.value.code == 2
+        assert message in capsys.readouterr().err
 
 
 def test_missing_registry_data_is_one_line_with_the_fetch_command(tmp_path, monkeypatch, capsys):

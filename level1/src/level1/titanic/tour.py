@@ -46,7 +46,8 @@ def run(out: Path) -> TourResult:
     test = read_passengers(test_path, labelled=False)
     files += write_eda(train, out, note="train.csv" if data == "real" else "synthetic data")
 
-    results = cross_validate(train, folds=5, seed=0, repeats=5)
+    repeats = 5 if data == "real" else 1  # synthetic rows only demonstrate the steps
+    results = cross_validate(train, folds=5, seed=0, repeats=repeats)
     chosen = choose(results)
     model = fit(train, chosen.model)
     model_dir = save_model(
@@ -56,7 +57,7 @@ def run(out: Path) -> TourResult:
             "cv_accuracy_mean": chosen.mean,
             "cv_accuracy_std": chosen.std,
             "cv_folds": 5,
-            "cv_repeats": 5,
+            "cv_repeats": repeats,
         },
         data_sha256=sha256_of(train_path),
         extra={"model": chosen.model, "train_rows": len(train), "data": data},
@@ -68,7 +69,7 @@ def run(out: Path) -> TourResult:
     scores = ", ".join(f"{r.model} {r.mean:.3f}" for r in results)
     survived = pd.Series(submission[TARGET]).mean()
     key = (
-        f"5-fold CV x 5: {scores}; chosen {chosen.model}; "
+        f"5-fold CV x {repeats}: {scores}; chosen {chosen.model}; "
         f"submission {len(submission)} rows, {survived:.0%} survive"
     )
     return TourResult(data=data, key_result=key, files=files)
