@@ -20,13 +20,40 @@ Three habits keep a CLI responsive and bounded:
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
+
+
+def _quiet_interrupt_hook(
+    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+) -> None:
+    """Report an uncaught Ctrl-C in one line; anything else keeps Python's traceback."""
+    if _interrupted(value):
+        print("error: interrupted", file=sys.stderr)
+    else:
+        sys.__excepthook__(kind, value, traceback)
+
+
+def _interrupted(exc: BaseException | None) -> bool:
+    """True for Ctrl-C, also when it surfaced as another error (an extension module's
+    import that was interrupted fails with ``ImportError: initialization failed``)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+# A Ctrl-C while the ``__main__`` module is still importing happens outside ``run``;
+# Python still exits with the SIGINT status, this hook only replaces the traceback.
+# It is installed before this module's own imports, so they are covered too.
+sys.excepthook = _quiet_interrupt_hook
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 
 __all__ = [
     "Failure",
@@ -45,24 +72,6 @@ class UsageError(Exception):
 
 class Failure(Exception):
     """The request was fine but could not be carried out (missing file, bad data): exit 1."""
-
-
-# --- Ctrl-C before the handler runs -------------------------------------------------
-
-
-def _quiet_interrupt_hook(
-    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
-) -> None:
-    """Report an uncaught Ctrl-C in one line; anything else keeps Python's traceback."""
-    if issubclass(kind, KeyboardInterrupt):
-        print("error: interrupted", file=sys.stderr)
-    else:
-        sys.__excepthook__(kind, value, traceback)
-
-
-# A Ctrl-C while the ``__main__`` module is still importing happens outside ``run``;
-# Python still exits with the SIGINT status, this hook only replaces the traceback.
-sys.excepthook = _quiet_interrupt_hook
 
 
 # --- numbers with a stated range ----------------------------------------------------
@@ -149,24 +158,36 @@ def _size(count: int) -> str:
 # --- parser and runner ------------------------------------------------------------------
 
 
-def _version_of(prog: str) -> str:
-    """The installed version of the level a ``python -m levelN.project`` command belongs to."""
-    level = prog.split()[-1].split(".")[0]
+def _version_of(prog: str, module: str) -> str:
+    """``prog`` and the installed version of the level ``module`` ("level1.textclf") is part of."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = prog if prog.endswith(module) else f"{prog} ({module})"
     try:
-        return f"{prog} {version(f'mlroadmap-{level}')}"
+        return f"{name} {version('mlroadmap-' + module.split('.')[0])}"
     except PackageNotFoundError:
-        return f"{prog} (not installed as a package)"
+        return f"{name} (not installed as a package)"
 
 
-def make_parser(prog: str, description: str, example: str) -> argparse.ArgumentParser:
-    """An ArgumentParser whose --help ends with a worked example, plus --version and --debug."""
+def make_parser(
+    prog: str, description: str, example: str, *, module: str | None = None
+) -> argparse.ArgumentParser:
+    """An ArgumentParser whose --help ends with a worked example, plus --version and --debug.
+
+    ``module`` names the project for ``--version``; by default it is read from a
+    ``prog`` of the form ``python -m levelN.project``. A console script such as
+    ``textclf`` passes it.
+    """
+    module = module or prog.split()[-1]
     parser = argparse.ArgumentParser(
         prog=prog,
         description=description,
         epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=_version_of(prog).replace("%", "%%"))
+    parser.add_argument(
+        "--version", action="version", version=_version_of(prog, module).replace("%", "%%")
+    )
     parser.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     return parser
 
@@ -186,6 +207,11 @@ def run(
         args = parser.parse_args(argv)
         return handler(args) or 0
     except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except ImportError as exc:
+        if not _interrupted(exc):
+            raise
         print("error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (``... | head``): stop quietly

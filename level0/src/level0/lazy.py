@@ -18,14 +18,22 @@ one when the name is first used::
     __getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
 
 ``level1.spam.train`` then imports ``level1.spam.model`` at that moment (PEP 562).
+
+One subtlety: when an exported function has the name of its own module
+(``compare`` in ``compare.py``), importing that module makes Python set the *module*
+as the package's attribute, hiding the function. Eager imports overwrote it right
+back; here the package refuses that assignment instead, so ``package.compare`` stays
+the function (the module is still ``sys.modules["package.compare"]``).
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 __all__ = ["lazy_exports"]
@@ -59,6 +67,15 @@ def lazy_exports(
     if missing:
         raise ImportError(f"{package}.__all__ names {missing} that no TYPE_CHECKING import gives")
 
+    folder = Path(init_file).parent
+    shadowed = frozenset(
+        name
+        for name in public
+        if (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+    )
+    if shadowed:
+        _keep_exports_over_submodules(sys.modules[package], shadowed)
+
     def __getattr__(name: str) -> Any:
         if name not in exports:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
@@ -72,3 +89,15 @@ def lazy_exports(
         return sorted(set(importlib.import_module(package).__dict__) | set(public))
 
     return __getattr__, __dir__
+
+
+def _keep_exports_over_submodules(package: ModuleType, names: frozenset[str]) -> None:
+    """Make ``package`` ignore the import system setting a submodule over one of ``names``."""
+
+    class Package(ModuleType):
+        def __setattr__(self, name: str, value: object) -> None:
+            if name in names and isinstance(value, ModuleType):
+                return
+            super().__setattr__(name, value)
+
+    package.__class__ = Package

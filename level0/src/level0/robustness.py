@@ -281,7 +281,10 @@ class CliRobustness:
     @settings(
         max_examples=2,
         deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture],
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.differing_executors,
+        ],
     )
     @given(delay=st.floats(min_value=0.2, max_value=2.5))
     def test_ctrl_c_at_any_moment_ends_in_one_line(

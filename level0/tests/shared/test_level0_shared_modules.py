@@ -168,3 +168,42 @@ def test_ctrl_c_while_importing_prints_one_line(tmp_path):
     )
     assert done.returncode in (130, -2)
     assert done.stderr == "error: interrupted\n"
+
+
+def test_an_import_broken_by_ctrl_c_is_an_interruption(capsys):
+    def handler(args):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:  # what an interrupted C-extension import looks like
+            raise ImportError("initialization failed") from exc
+
+    parser = cli.make_parser("demo", "A demo tool.", "demo")
+    assert cli.run(parser, handler, []) == 130
+    assert capsys.readouterr().err == "error: interrupted\n"
+
+
+def test_version_of_a_console_script_names_its_module(capsys):
+    parser = cli.make_parser("demotool", "A demo tool.", "demotool", module="level0.demo")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--version"])
+    assert capsys.readouterr().out.startswith("demotool (level0.demo) 0.")
+
+
+def test_a_package_keeps_a_function_named_like_its_module(tmp_path, monkeypatch):
+    package = tmp_path / "shadowdemo"
+    package.mkdir()
+    (package / "compare.py").write_text("def compare():\n    return 'function'\n")
+    (package / "other.py").write_text("from shadowdemo.compare import compare as _c\nX = 1\n")
+    (package / "__init__.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from level0.lazy import lazy_exports\n"
+        "if TYPE_CHECKING:\n    from .compare import compare\n    from .other import X\n"
+        "__all__ = ['X', 'compare']\n"
+        "__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import shadowdemo  # type: ignore[import-not-found]
+
+    assert shadowdemo.X == 1  # importing other.py imported compare.py as a side effect
+    assert shadowdemo.compare() == "function"
+    assert sys.modules["shadowdemo.compare"].compare is shadowdemo.compare

@@ -282,4 +282,4 @@ def test_version_names_the_package(capsys):
         main(["--version"])
     assert done.value.code == 0
     shown = capsys.readouterr().out
-    assert shown == f"textclf, python -m level1.textclf {version('mlroadmap-level1')}\n"
+    assert shown == f"textclf (level1.textclf) {version('mlroadmap-level1')}\n"

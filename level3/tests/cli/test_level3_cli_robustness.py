@@ -8,9 +8,6 @@ project's own tests (tests/templates/test_level3_templates_cli.py).
 
 from __future__ import annotations
 
-import functools
-from typing import Any
-
 from level0.robustness import HUGE, CliRobustness
 
 DEPTHS_1_TO_100 = [str(depth) for depth in range(1, 101)]
@@ -99,12 +96,3 @@ class TestLevel3Clis(CliRobustness):
         "level3.templates": ["check", "--depth", "3", "--limit", "20000"],
         "level3.tree_explain": ["tune", "--dataset", "breast_cancer", "-o", "{out}"],
     }
-
-    # The shared Ctrl-C test is one hypothesis test parametrized over the busy runs. With
-    # more than one busy run pytest calls it on several instances of this (stateless) class
-    # and hypothesis's differing_executors health check fails the second one. Calling it
-    # through a plain method here keeps that check quiet; the fix belongs in
-    # level0.robustness (suppress HealthCheck.differing_executors there).
-    @functools.wraps(CliRobustness.test_ctrl_c_at_any_moment_ends_in_one_line)
-    def test_ctrl_c_at_any_moment_ends_in_one_line(self, *args: Any, **kwargs: Any) -> None:
-        CliRobustness.test_ctrl_c_at_any_moment_ends_in_one_line(self, *args, **kwargs)

@@ -36,16 +36,13 @@ def add_table_options(parser: argparse.ArgumentParser, defaults_note: str) -> No
 
 def build_parser() -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = make_parser(
-        "python -m level1.textclf",  # names the package, so --version finds its version
+        "textclf",
         "Text classification from the command line: train on any labelled CSV or TSV file,\n"
         "then predict labels for new texts (one, or a stream of lines on stdin).",
         "textclf train reviews.txt --no-header -o models/reviews && "
         'textclf predict models/reviews "Great phone, works perfectly"',
+        module="level1.textclf",
     )
-    parser.prog = "textclf"  # the console script's name, before the subcommands copy it
-    for action in parser._actions:
-        if isinstance(action, argparse._VersionAction) and action.version:
-            action.version = "textclf, " + action.version
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     fit = commands.add_parser("train", help="choose a model by cross-validation, fit, save")

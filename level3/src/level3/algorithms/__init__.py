@@ -17,8 +17,6 @@ scikit-learn counterpart on the bundled datasets (:data:`DATASETS`), and
 :func:`sweep` shows the bias/variance trade-off of one complexity parameter.
 """
 
-import sys
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from level0.lazy import lazy_exports
@@ -51,20 +49,3 @@ __all__ = [
     "sweep",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
-
-
-# `compare`, `sweep` name both a function and the module that defines it. Importing the
-# module makes Python set it as this package's attribute, which would hide the function
-# the lazy __getattr__ serves (eager imports used to overwrite it right back); so the
-# package keeps those names for the functions. The modules stay importable by full name.
-_FUNCTIONS_NAMED_LIKE_MODULES = frozenset(("compare", "sweep"))
-
-
-class _Package(ModuleType):
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in _FUNCTIONS_NAMED_LIKE_MODULES and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -11,8 +11,6 @@ prediction as a sentence), :mod:`.plots`.
 'predicted benign (98% of the 182 training rows at this leaf) because ...'
 """
 
-import sys
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from level0.lazy import lazy_exports
@@ -69,20 +67,3 @@ __all__ = [
     "tune",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
-
-
-# `explain`, `tune` name both a function and the module that defines it. Importing the
-# module makes Python set it as this package's attribute, which would hide the function
-# the lazy __getattr__ serves (eager imports used to overwrite it right back); so the
-# package keeps those names for the functions. The modules stay importable by full name.
-_FUNCTIONS_NAMED_LIKE_MODULES = frozenset(("explain", "tune"))
-
-
-class _Package(ModuleType):
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in _FUNCTIONS_NAMED_LIKE_MODULES and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
