@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import level4
-from level0.robustness import CliRobustness
+from level0.robustness import HUGE, CliRobustness
 
 # pipetest's busy run: the data-contract tests of its behavioural suite (pandas reading the
 # real files; skipped, so still exit 0, when the data is not cached)
@@ -15,6 +15,18 @@ PIPETEST_SUITE = str(Path(level4.__file__).parent / "pipetest" / "behavioural")
 class TestLevel4Clis(CliRobustness):
     level = "level4"
     hostile = {  # noqa: RUF012  (read-only case tables)
+        "level4.tuning": [
+            ["search", "--method", "grid", "--budget", HUGE, "-o", "{out}"],
+            ["search", "--method", "annealing", "--budget", "10", "-o", "{out}"],
+            ["compare", "--budget", "10", "-o", "{binary}"],
+            ["compare", "--budget", "10", "-o", "{out}", "--max-blocked-ham", "nan"],
+            ["compare", "--budget", "10", "-o", "{out}", "--scheduler", "tcp://127.0.0.1:1"],
+            ["evaluate", "{missing}"],
+            ["evaluate", "{directory}"],
+            ["evaluate", "{binary}", "--json"],
+            ["runs", "{missing}"],
+            ["runs", "{empty}", "--top", "0"],
+        ],
         "level4.pipetest": [
             ["{missing}"],
             ["{binary.py}"],
@@ -24,5 +36,24 @@ class TestLevel4Clis(CliRobustness):
         ],
     }
     busy = {  # noqa: RUF012
+        "level4.tuning": [
+            "search",
+            "--method",
+            "random",
+            "--corpus",
+            "synthetic",
+            "--sample",
+            "200",
+            "--budget",
+            "8",
+            "--folds",
+            "2",
+            "--repeats",
+            "1",
+            "--no-track",
+            "--no-nested",
+            "-o",
+            "{out}",
+        ],
         "level4.pipetest": [PIPETEST_SUITE, "-k", "contracts", "--junit-xml", "{out}"],
     }
