@@ -49,6 +49,13 @@ def test_flatten_reads_back_what_was_set():
         "class_weight": "balanced",
     }
     assert space.describe(params).startswith("svm C=0.25 balanced")
+    assert space.flatten(space.from_flat(space.flatten(params))) == space.flatten(params)
+
+
+@given(seed=st.integers(0, 10_000))
+def test_from_flat_inverts_flatten(seed):
+    for params in ParameterSampler(space.distributions(), n_iter=3, random_state=seed):
+        assert space.flatten(space.from_flat(space.flatten(params))) == space.flatten(params)
 
 
 @given(seed=st.integers(0, 10_000))

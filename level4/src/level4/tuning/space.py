@@ -44,6 +44,7 @@ __all__ = [
     "distributions",
     "features",
     "flatten",
+    "from_flat",
     "grid_for_budget",
     "suggest",
 ]
@@ -251,6 +252,30 @@ def describe(params: Params) -> str:
         f"{kind} {knob}={flat[knob]:.3g}{weight} | words {flat['words']}, chars {flat['chars']},"
         f" min_df {flat['min_df']}, {tf}"
     )
+
+
+def from_flat(flat: dict[str, Any]) -> Params:
+    """The pipeline parameters of a flattened setting (the inverse of :func:`flatten`)."""
+    kind = flat["classifier"]
+    params: Params = {
+        "features": features(
+            _pair(flat["words"]),
+            _pair(flat["chars"]),
+            int(flat["min_df"]),
+            bool(flat["sublinear_tf"]),
+        ),
+        "classifier": classifier(kind),
+        f"classifier__{KNOB[kind]}": float(flat[KNOB[kind]]),
+    }
+    if kind != "nb":
+        weight = flat.get("class_weight", "None")
+        params["classifier__class_weight"] = None if weight in (None, "None") else weight
+    return params
+
+
+def _pair(text: str) -> tuple[int, int]:
+    low, high = text.split("-")
+    return int(low), int(high)
 
 
 def to_pipeline(params: Params, memory: str | None = None) -> Pipeline:
