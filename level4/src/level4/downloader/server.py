@@ -233,7 +233,7 @@ class _Handler(BaseHTTPRequestHandler):
             sent += len(data)
             with self.server.stats.lock:
                 self.server.stats.body_bytes += len(data)
-            if rate:
+            if rate and sent < length:
                 ahead = began + sent / rate - time.monotonic()
                 if ahead > 0:
                     time.sleep(ahead)

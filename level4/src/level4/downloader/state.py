@@ -52,7 +52,7 @@ def plan_segments(total: int, segments: int, min_segment: int) -> list[Segment]:
 
     Always at least one segment (an empty file has one empty segment).
     """
-    count = max(1, min(segments, -(-total // max(1, min_segment))))
+    count = max(1, min(segments, total // max(1, min_segment)))
     bounds = [total * i // count for i in range(count + 1)]
     return [Segment(i, bounds[i], bounds[i + 1]) for i in range(count)]
 
