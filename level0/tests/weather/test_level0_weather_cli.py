@@ -73,7 +73,7 @@ def test_an_empty_city_is_a_usage_error(capsys):
         (["--days", "17"], "--days: must be an integer from 1 to 16, got 17"),
         (["--timeout", "0"], "--timeout: must be a number from 0.1 to 300.0, got 0"),
         (["--timeout", "nan"], "--timeout: must be a number from 0.1 to 300.0, got nan"),
-        (["--retries", "99999999999999999999999"], "--retries: must be an integer from 0 to 10"),
+        (["--retries", "99999999999999999999999"], "--retries: must be an integer from 0 to 5"),
     ],
 )
 def test_out_of_range_numbers_are_usage_errors(args, message, capsys):

@@ -14,7 +14,7 @@ from level0.weather.cache import CACHE_ENV, default_cache_dir
 BASE_URL_ENV = "MLROADMAP_WEATHER_URL"
 MAX_DAYS = 16  # Open-Meteo's limit for forecast_days
 MAX_TIMEOUT = 300.0
-MAX_RETRIES = 10
+MAX_RETRIES = 5  # urllib3 waits 0.5 * 2**(n-1) s before retry n: 15 s in all at 5
 
 
 def build_parser() -> argparse.ArgumentParser:
