@@ -8,21 +8,26 @@
 Set ``MLROADMAP_DATA`` to use a folder of pre-downloaded files (CI does).
 """
 
-from level0.datasets import catalog as catalog
-from level0.datasets.archive import SafeArchive, UnsafeArchive
-from level0.datasets.registry import REGISTRY, Dataset, File, Folder, register, tree_sha256
-from level0.datasets.store import (
-    DatasetError,
-    DatasetMissing,
-    DownloadError,
-    ItemStatus,
-    UnknownDataset,
-    check,
-    data_home,
-    fetch,
-    get,
-    locate,
-)
+from typing import TYPE_CHECKING
+
+from level0.datasets import catalog as catalog  # registers the datasets: light, so eager
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # the store loads pooch and requests: imported on first use
+    from level0.datasets.archive import SafeArchive, UnsafeArchive
+    from level0.datasets.registry import REGISTRY, Dataset, File, Folder, register, tree_sha256
+    from level0.datasets.store import (
+        DatasetError,
+        DatasetMissing,
+        DownloadError,
+        ItemStatus,
+        UnknownDataset,
+        check,
+        data_home,
+        fetch,
+        get,
+        locate,
+    )
 
 __all__ = [
     "REGISTRY",
@@ -44,3 +49,4 @@ __all__ = [
     "register",
     "tree_sha256",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
