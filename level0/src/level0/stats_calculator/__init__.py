@@ -12,8 +12,6 @@ Two paths to the same numbers:
 :func:`naive_variance` is the textbook one-pass formula, kept to show how it fails.
 """
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
 from level0.lazy import lazy_exports
@@ -67,20 +65,3 @@ __all__ = [
     "zscores",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
-
-
-class _Package(types.ModuleType):
-    """Keeps the function ``describe`` once the submodule of the same name is imported.
-
-    Importing ``level0.stats_calculator.describe`` (the CLI does) sets the package's
-    attribute ``describe`` to that module, which would hide the lazily exported function
-    of the same name; the eager ``from ... import describe`` used to bind it back.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "describe" and isinstance(value, types.ModuleType):
-            value = value.describe
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

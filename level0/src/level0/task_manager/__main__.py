@@ -148,26 +148,14 @@ def cmd_export(args: argparse.Namespace, store: TaskStore) -> None:
     print(f"exported {len(tasks)} tasks to {args.file}", file=sys.stderr)
 
 
-def _level0_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("mlroadmap-level0")
-    except PackageNotFoundError:
-        return "(not installed as a package)"
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = make_parser(
         "taskman",
         "A to-do list in a JSON file: add, list, done, edit, rm, search, undo, export.\n"
         f"The store is --store PATH, else ${ENV_VAR}, else {default_store_path({})}.",
         'taskman add "renew passport" --due 2025-06-30 --priority high --tag admin',
+        module="level0.task_manager",
     )
-    # make_parser names the version after the prog, which here is the nickname "taskman".
-    for action in parser._actions:
-        if isinstance(action, argparse._VersionAction):
-            action.version = f"taskman (python -m level0.task_manager) {_level0_version()}"
     store_help = f"the JSON store (default: ${ENV_VAR} or the per-user data folder)"
     parser.add_argument("--store", type=Path, metavar="PATH", help=store_help)
     # --store is accepted after the command too ("taskman list --store x.json").
