@@ -62,6 +62,17 @@ def test_evaluate_reproduces_the_heldout_figures(tracked, capsys):
     assert result["report"] == pytest.approx(summary["heldout"])
 
 
+def test_evaluate_on_another_corpus_keeps_the_heldout_figures(tracked, capsys):
+    before = (tracked / "roc.png").read_bytes()
+    capsys.readouterr()
+    assert main(["evaluate", str(tracked), "--corpus", "synthetic", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["scope"].startswith("whole synthetic corpus")
+    assert result["report"]["messages"] == 1000
+    assert result["figures"] == ["synthetic_roc.png", "synthetic_precision_recall.png"]
+    assert (tracked / "roc.png").read_bytes() == before
+
+
 def test_compare_runs_all_four_methods(tmp_path, realdata, capsys):
     realdata("sms_spam")
     out = tmp_path / "compare"

@@ -33,12 +33,18 @@ def _save(figure: Any, path: Path) -> Path:
 def plot_progress(results: Sequence[SearchResult], path: Path, title: str) -> Path:
     """Best CV MCC so far against fits spent, one step line per method."""
     figure, axes = plt.subplots(figsize=(8, 4.8))
+    lows, highs = [], []
     for result in results:
         spent, best = result.curve()
         shown = np.isfinite(best)
+        lows.append(best[shown].min())
+        highs.append(best[shown].max())
         axes.step(
             spent[shown], best[shown], where="post", label=f"{result.method} ({result.fits} fits)"
         )
+    top = max(highs)
+    bottom = max(min(lows), top - 0.08)  # zoom on the race; a bad first trial may start below
+    axes.set_ylim(bottom - 0.005, top + 0.005)
     axes.set_title(title)
     axes.set_xlabel("fits spent (one pipeline trained on one CV fold)")
     axes.set_ylabel("best cross-validated MCC so far")
@@ -108,9 +114,9 @@ def plot_fitting(validation: Curve, learning: Curve, path: Path, title: str) -> 
         axes.set_ylabel("MCC")
         axes.grid(alpha=0.3)
         axes.legend(loc="lower right")
-    left.set_xlabel(
-        f"{validation.name.removeprefix('classifier__')} (log scale; larger C = weaker penalty)"
-    )
+    knob = validation.name.removeprefix("classifier__")
+    meaning = "larger C = weaker penalty" if knob == "C" else "larger alpha = more smoothing"
+    left.set_xlabel(f"{knob} (log scale; {meaning})")
     left.set_title("validation curve")
     right.set_xlabel("training messages")
     right.set_title("learning curve")

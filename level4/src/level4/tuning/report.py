@@ -74,12 +74,20 @@ def _heldout(data: dict[str, Any]) -> HeldOut:
     return HeldOut(report, data["f1"], data["roc_auc"], data["pr_auc"], data["threshold"])
 
 
+def _short(value: str) -> str:
+    """A logged parameter for a table: long floats to 4 significant digits."""
+    try:
+        return f"{float(value):.4g}" if "." in value else value
+    except ValueError:
+        return value
+
+
 def format_runs(rows: list[dict[str, Any]]) -> str:
     """Logged trials, best first: method, CV MCC, fit time, setting."""
     lines = [f"{'method':<8} {'trial':>5} {'CV MCC':>15} {'fit s':>6} {'rows':>5}  setting"]
     for row in rows:
         params = row["params"]
-        setting = ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
+        setting = ", ".join(f"{k}={_short(v)}" for k, v in sorted(params.items()))
         lines.append(
             f"{row['method']:<8} {row['trial']:>5} {row['cv_mcc']:>7.4f}±{row['cv_mcc_std']:.4f}"
             f" {row['fit_seconds']:>6.2f} {int(row['training_rows']):>5}  {setting}"

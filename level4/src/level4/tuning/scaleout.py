@@ -44,8 +44,8 @@ def parallel(
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=processes,
-                    host="127.0.0.1",
                     dashboard_address=None,
+                    **({"host": "127.0.0.1"} if processes else {}),  # in-process: no sockets
                 )
             )
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]

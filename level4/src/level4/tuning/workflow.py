@@ -290,11 +290,8 @@ def evaluate_saved(folder: Path, corpus_name: str | None = None) -> dict[str, An
     if scores.ndim == 2:
         scores = scores[:, list(model.classes_).index("spam")]
     result = heldout_report(labels, model.predict(texts), scores, float(model.threshold))
-    figures = plot_curves(
-        labels, scores, float(model.threshold), folder, f"{corpus.name}, {scope.split(' (')[0]}"
-    )
-    if prefix:
-        figures = [f.rename(f.with_name(prefix + f.name)) for f in figures]
+    title = scope.split(" (")[0]
+    figures = plot_curves(labels, scores, float(model.threshold), folder, title, prefix)
     same = not prefix
     return {
         "scope": scope,
