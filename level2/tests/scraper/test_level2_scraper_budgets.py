@@ -196,3 +196,22 @@ def _without_length(send_header):
             self.close_connection = True  # the body then ends when the connection closes
 
     return send
+
+
+def test_a_ctrl_c_that_python_swallowed_still_stops_serve_demo(capsys):
+    """Python can lose a KeyboardInterrupt in an import-lock callback ("Exception ignored
+    in: _get_module_lock.<locals>.cb"); serve-demo then served for ever. The signal is
+    remembered, so the command stops with one line instead."""
+    from level2.scraper import __main__ as scraper_cli
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            scraper_cli._on_sigint(signal.SIGINT, None)
+        lost = type("Unraisable", (), {"exc_type": KeyboardInterrupt})()
+        scraper_cli._quiet_lost_interrupt(lost)  # what Python calls instead of raising it
+        assert scraper_cli.main(["serve-demo", "--products", "10"]) == 130
+    finally:
+        scraper_cli.INTERRUPTED.clear()
+    captured = capsys.readouterr()
+    assert captured.err == "error: interrupted\n"
+    assert captured.out == ""
