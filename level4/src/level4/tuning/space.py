@@ -158,14 +158,21 @@ def grid_for_budget(budget: int, splits: int) -> list[Params]:
     """The largest grid whose settings × ``splits`` fits in ``budget`` fits.
 
     Starting from the full grid, the dimension with the most values loses its last
-    (least promising) value until the grid fits; at worst one setting per kind is left.
+    (least promising) value until the grid fits; then dropped values that still fit are
+    given back. At worst one setting per kind is left.
     """
     dims = dict(GRID_DIMENSIONS)
+    removed: list[str] = []
     while _size(dims) * splits > budget:
         name = max(dims, key=lambda key: (len(dims[key]), key))
         if len(dims[name]) == 1:
             break
         dims[name] = dims[name][:-1]
+        removed.append(name)
+    for name in reversed(removed):  # give back, most recently dropped first, what still fits
+        wider = {**dims, name: GRID_DIMENSIONS[name][: len(dims[name]) + 1]}
+        if _size(wider) * splits <= budget:
+            dims = wider
     return _grid(dims)
 
 
