@@ -20,40 +20,14 @@ Three habits keep a CLI responsive and bounded:
 
 from __future__ import annotations
 
+import argparse
+import os
+import signal
 import sys
-from types import TracebackType
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-
-def _quiet_interrupt_hook(
-    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
-) -> None:
-    """Report an uncaught Ctrl-C in one line; anything else keeps Python's traceback."""
-    if _interrupted(value):
-        print("error: interrupted", file=sys.stderr)
-    else:
-        sys.__excepthook__(kind, value, traceback)
-
-
-def _interrupted(exc: BaseException | None) -> bool:
-    """True for Ctrl-C, also when it surfaced as another error (an extension module's
-    import that was interrupted fails with ``ImportError: initialization failed``)."""
-    seen = 0
-    while exc is not None and seen < 20:
-        if isinstance(exc, KeyboardInterrupt):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
-
-
-# A Ctrl-C while the ``__main__`` module is still importing happens outside ``run``;
-# Python still exits with the SIGINT status, this hook only replaces the traceback.
-# It is installed before this module's own imports, so they are covered too.
-sys.excepthook = _quiet_interrupt_hook
-
-import argparse  # noqa: E402
-import os  # noqa: E402
-from collections.abc import Callable, Sequence  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from level0._interrupts import interrupted
 
 __all__ = [
     "Failure",
@@ -205,12 +179,15 @@ def run(
     args = None
     try:
         args = parser.parse_args(argv)
-        return handler(args) or 0
+        code = handler(args) or 0
+        if argv is None:  # the program itself: the work is done, so a late Ctrl-C (during
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # interpreter exit) cannot undo it
+        return code
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
     except ImportError as exc:
-        if not _interrupted(exc):
+        if not interrupted(exc):
             raise
         print("error: interrupted", file=sys.stderr)
         return 130

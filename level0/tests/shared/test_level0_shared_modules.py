@@ -162,7 +162,7 @@ def test_lazy_exports_report_a_name_no_import_gives(tmp_path):
 
 def test_ctrl_c_while_importing_prints_one_line(tmp_path):
     script = tmp_path / "slow_import.py"
-    script.write_text("import level0.cli\nraise KeyboardInterrupt\n")
+    script.write_text("import level0\nraise KeyboardInterrupt\n")
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=False
     )
@@ -207,3 +207,19 @@ def test_a_package_keeps_a_function_named_like_its_module(tmp_path, monkeypatch)
     assert shadowdemo.X == 1  # importing other.py imported compare.py as a side effect
     assert shadowdemo.compare() == "function"
     assert sys.modules["shadowdemo.compare"].compare is shadowdemo.compare
+
+
+def test_a_ctrl_c_after_the_work_is_done_changes_nothing(tmp_path):
+    script = tmp_path / "late_ctrl_c.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "from level0 import cli\n"
+        "code = cli.run(cli.make_parser('demo', 'A demo tool.', 'demo'), lambda args: 0)\n"
+        "os.kill(os.getpid(), signal.SIGINT)  # as if pressed while the interpreter exits\n"
+        "print('done')\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "done\n", "")
