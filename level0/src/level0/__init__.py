@@ -1,5 +1,5 @@
 """ml-roadmap level 0: Python essentials and the tools every later level stands on."""
 
-from level0 import _interrupts
+from level0 import interrupts
 
-_interrupts.install()  # an uncaught Ctrl-C prints one line instead of a traceback
+interrupts.install()  # an uncaught Ctrl-C prints one line instead of a traceback

@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from level0._interrupts import interrupted
+from level0.interrupts import interrupted
 
 __all__ = [
     "Failure",

@@ -83,6 +83,9 @@ def _environment(home: Path) -> dict[str, str]:
         PYTHONIOENCODING="utf-8",
     )
     env.pop("PYTHONBREAKPOINT", None)
+    # Machines that set this recompile pandas and scikit-learn in every child process
+    # (seconds per call); the CLIs under test may write their bytecode like any program.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from level0.robustness import HUGE, CliRobustness
-
-# level0's Ctrl-C test, as it is, with hypothesis's differing_executors check off: pytest
-# gives each parametrized busy case its own instance of the class, and hypothesis refuses a
-# method called from a second instance (it failed for every busy case after the first).
-# Remove this once level0.robustness suppresses the check itself.
-_CTRL_C_TEST: Any = CliRobustness.test_ctrl_c_at_any_moment_ends_in_one_line
-_CTRL_C_INNER = _CTRL_C_TEST.hypothesis.inner_test
 
 # Port 9 (discard) on loopback: nothing listens there, so a crawl fails at once, offline.
 NOBODY = "http://127.0.0.1:9/"
@@ -88,20 +75,3 @@ class TestLevel2Clis(CliRobustness):
         # builds a 3,000-product shop, then serves it on loopback until Ctrl-C
         "level2.scraper": ["serve-demo", "--products", "3000"],
     }
-
-    @settings(
-        max_examples=2,
-        deadline=None,
-        suppress_health_check=[
-            HealthCheck.function_scoped_fixture,
-            HealthCheck.differing_executors,
-        ],
-    )
-    @given(delay=st.floats(min_value=0.2, max_value=2.5))
-    def test_ctrl_c_at_any_moment_ends_in_one_line(
-        self,
-        busy_case: tuple[str, list[str]],
-        tmp_path_factory: pytest.TempPathFactory,
-        delay: float,
-    ) -> None:
-        _CTRL_C_INNER(self, busy_case, tmp_path_factory, delay)

@@ -6,34 +6,13 @@ import argparse
 import json
 import signal
 import sys
-import threading
 import time
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-# Ctrl-C must stop serve-demo, which otherwise runs for ever. Python can swallow the
-# KeyboardInterrupt: in a callback during an import ("Exception ignored in: <function
-# _get_module_lock.<locals>.cb>"), or in a library's broad except. So the signal itself is
-# remembered; main() and the serving loop act on it even when the exception was lost.
-INTERRUPTED = threading.Event()
-
-
-def _on_sigint(signum: int, frame: FrameType | None) -> None:
-    INTERRUPTED.set()
-    raise KeyboardInterrupt
-
-
-def _quiet_lost_interrupt(unraisable: sys.UnraisableHookArgs) -> None:
-    if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
-        sys.__unraisablehook__(unraisable)  # a lost Ctrl-C is in INTERRUPTED: say nothing
-
-
-if __name__ == "__main__":  # first, before the slow imports below; an import keeps them
-    signal.signal(signal.SIGINT, _on_sigint)
-    sys.unraisablehook = _quiet_lost_interrupt
-
-from level0.cli import Failure, UsageError, float_in, int_in, make_parser, require_memory, run  # noqa: E402
+from level0 import interrupts
+from level0.cli import Failure, UsageError, float_in, int_in, make_parser, require_memory, run
 
 if TYPE_CHECKING:
     from level2.scraper.crawler import CrawlReport
@@ -237,7 +216,8 @@ def _serve(args: argparse.Namespace) -> int:
                 flush=True,
             )
             print("press Ctrl-C to stop", file=sys.stderr, flush=True)
-            while not INTERRUPTED.is_set():  # the server runs in its own thread
+            while not interrupts.requested():  # the server runs in its own thread;
+                # the flag also catches a Ctrl-C whose exception Python lost
                 time.sleep(0.2)
     except KeyboardInterrupt:
         if shop is None:
@@ -287,11 +267,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    if INTERRUPTED.is_set():  # a Ctrl-C lost while starting: stop as run() would
-        print("error: interrupted", file=sys.stderr)
-        return 130
-    return run(parser, handle, argv)
+    return run(build_parser(), handle, argv)
 
 
 if __name__ == "__main__":
