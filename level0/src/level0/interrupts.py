@@ -1,16 +1,31 @@
 """Ctrl-C in one line, from the first import of level0 on.
 
-Every CLI of the roadmap imports ``level0`` before anything else of its own, so the
-hook installed here also covers a Ctrl-C while the rest of the program is still
-importing (scikit-learn, pandas), before ``level0.cli.run`` can catch it. Python still
-exits with the SIGINT status; only the traceback becomes ``error: interrupted``.
-Exceptions other than an interruption keep Python's usual traceback.
+Every CLI of the roadmap imports ``level0`` before anything else of its own, so what is
+installed here also covers a Ctrl-C while the rest of the program is still importing
+(scikit-learn, pandas), before ``level0.cli.run`` can catch it:
+
+* an uncaught Ctrl-C prints ``error: interrupted`` instead of a traceback (Python still
+  exits with the SIGINT status); other exceptions keep their usual traceback;
+* the Ctrl-C itself is remembered (:func:`requested`). Python can lose the
+  ``KeyboardInterrupt`` exception, for instance in an import-lock callback ("Exception
+  ignored in: <function _get_module_lock.<locals>.cb>") or in a library's broad
+  ``except``. A loop that must stop on Ctrl-C (a server's) checks the flag, so it stops
+  even then; the lost exception is not printed.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
-from types import TracebackType
+import threading
+from types import FrameType, TracebackType
+
+_REQUESTED = threading.Event()
+
+
+def requested() -> bool:
+    """Whether Ctrl-C was pressed since the program started (even if the exception was lost)."""
+    return _REQUESTED.is_set()
 
 
 def interrupted(exc: BaseException | None) -> bool:
@@ -25,7 +40,12 @@ def interrupted(exc: BaseException | None) -> bool:
     return False
 
 
-def quiet_interrupt_hook(
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
+    _REQUESTED.set()
+    raise KeyboardInterrupt
+
+
+def _quiet_interrupt_hook(
     kind: type[BaseException], value: BaseException, traceback: TracebackType | None
 ) -> None:
     """``sys.excepthook``: one line for an uncaught Ctrl-C, the usual traceback otherwise."""
@@ -35,5 +55,16 @@ def quiet_interrupt_hook(
         sys.__excepthook__(kind, value, traceback)
 
 
+def _quiet_lost_interrupt(unraisable: sys.UnraisableHookArgs) -> None:
+    """``sys.unraisablehook``: a lost Ctrl-C is in the flag already; say nothing about it."""
+    if not (unraisable.exc_type and issubclass(unraisable.exc_type, KeyboardInterrupt)):
+        sys.__unraisablehook__(unraisable)
+
+
 def install() -> None:
-    sys.excepthook = quiet_interrupt_hook
+    """Install the hooks; the signal handler only where Python allows it (the main thread)."""
+    sys.excepthook = _quiet_interrupt_hook
+    sys.unraisablehook = _quiet_lost_interrupt
+    main_thread = threading.current_thread() is threading.main_thread()
+    if main_thread and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_sigint)
