@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -43,12 +44,15 @@ def demo_level(tmp_path, monkeypatch):
         folder.mkdir(exist_ok=True)
         (folder / "__init__.py").write_text(f'"""{project.title()}: a demo project.\n\nMore."""\n')
         (folder / "tour.py").write_text(STEP.format(answer=answer, data=data))
+        # A rewrite within the same second, of the same size, would meet a stale .pyc.
+        shutil.rmtree(folder / "__pycache__", ignore_errors=True)
         for name in [m for m in sys.modules if m.startswith(f"demolevel.{project}")]:
             del sys.modules[name]
 
     write("alpha", "1")
     write("beta", "2")
     monkeypatch.syspath_prepend(str(root))
+    monkeypatch.setenv("PYTHONPATH", str(root))  # for the subprocesses too
     yield write
     for name in [m for m in sys.modules if m == "demolevel" or m.startswith("demolevel.")]:
         del sys.modules[name]
@@ -173,10 +177,10 @@ def test_tour_of_one_project_writes_its_row(tmp_path):
 # --- names --------------------------------------------------------------------------------
 
 
-def test_names_resolve_across_levels_in_both_spellings():
-    levels = ["level0", "level1"]
-    matched, unknown = tour.resolve_names(["datagen", "level1.spam", "nope"], levels)
-    assert matched == ["level0.datagen", "level1.spam"]
+def test_names_resolve_across_levels_in_both_spellings(demo_level):
+    levels = ["level0", "demolevel"]
+    matched, unknown = tour.resolve_names(["datagen", "demolevel.beta", "nope"], levels)
+    assert matched == ["level0.datagen", "demolevel.beta"]
     assert unknown == ["nope"]
 
 
@@ -193,54 +197,49 @@ def test_misspelt_project_fails_with_exit_2_before_anything_runs(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_name_with_no_close_match_lists_the_known_projects():
-    message = tour.unknown_message(["zzzz"], ["level0", "level1"])
+def test_a_name_with_no_close_match_lists_the_known_projects(demo_level):
+    message = tour.unknown_message(["zzzz"], ["level0", "demolevel"])
     assert "known: " in message
     assert "datagen" in message
-    assert "spam" in message
+    assert "alpha" in message
 
 
-def test_project_of_another_level_runs_nothing_here(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "level1", "tour", "--out", str(tmp_path), "datagen"],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "nothing ran" in result.stdout
-    assert list(tmp_path.iterdir()) == []
+def test_project_of_another_level_runs_nothing_here(demo_level, tmp_path, capsys):
+    assert tour.main_tour("demolevel", ["--out", str(tmp_path / "out"), "datagen"]) == 0
+    assert "nothing ran" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
 @pytest.mark.parametrize(
     ("names", "code"),
-    [(["datagen", "level1.spam"], 0), (["level0.datagen"], 0), (["datagen", "spma"], 2)],
+    [(["datagen", "demolevel.beta"], 0), (["level0.datagen"], 0), (["datagen", "bta"], 2)],
 )
-def test_check_command_looks_in_every_level(names, code):
-    command = [sys.executable, "-m", "level0.tour", "check", "--levels", "level0", "level1"]
+def test_check_command_looks_in_every_level(demo_level, names, code):
+    command = [sys.executable, "-m", "level0.tour", "check", "--levels", "level0", "demolevel"]
     result = subprocess.run([*command, "--", *names], capture_output=True, text=True)
     assert result.returncode == code, result.stderr
     if code:
         [line] = result.stderr.splitlines()
-        assert "'spma'" in line
-        assert "'spam'" in line
+        assert "'bta'" in line
+        assert "'beta'" in line
 
 
 # --- the level entry point ----------------------------------------------------------------
 
 
-def test_level_entry_point_lists_projects_without_importing_them():
+def test_level_entry_point_lists_projects_without_importing_them(demo_level):
     code = textwrap.dedent(
         """
         import sys
         from level0.tour import level_main
-        level_main("level1", ["--help"])
-        print("imported:", [m for m in sys.modules if m.startswith("level1.")])
+        level_main("demolevel", ["--help"])
+        print("imported:", [m for m in sys.modules if m.startswith("demolevel.")])
         """
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("usage: python -m level1 [list | tour")
-    assert "python -m level1.spam" in result.stdout
+    assert result.stdout.startswith("usage: python -m demolevel [list | tour")
+    assert "python -m demolevel.alpha" in result.stdout
     assert "imported: []" in result.stdout
 
 
