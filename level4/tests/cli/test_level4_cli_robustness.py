@@ -44,6 +44,19 @@ class TestLevel4Clis(CliRobustness):
             ["serve", "{empty}", "--port", "0"],
             ["serve", "{directory}", "--port", "0", "--faults", "503,bogus"],
         ],
+        "level4.windows": [
+            ["sensors", "-o", "{out}", "--csv", "{missing}"],
+            ["sensors", "-o", "{out}", "--csv", "{empty}"],
+            ["sensors", "-o", "{out}", "--csv", "{binary.csv}"],
+            ["forecast", "-o", "{out}", "--csv", "{latin1}"],
+            ["forecast", "-o", "{out}", "--csv", "{directory}"],
+            ["forecast", "-o", "{out}", "--holdout-days", HUGE],
+            ["sensors", "-o", "{out}", "--threshold", "nan"],
+            ["stocks", "-o", "{out}", "--tickers", "NOPE"],
+            ["stocks", "-o", "{binary}", "--tickers", "KO", "--data", "synthetic"],
+            ["queries", "--only", "no_such_query"],
+            ["queries", "--rows", "0"],
+        ],
         "level4.pipetest": [
             ["{missing}"],
             ["{binary.py}"],
@@ -73,5 +86,7 @@ class TestLevel4Clis(CliRobustness):
             "{out}",
         ],
         "level4.downloader": ["serve", "{directory}", "--port", "0", "--latency", "20"],
+        # offline: the labelled synthetic stand-in, four candidates, a few seconds of fits
+        "level4.windows": ["forecast", "--data", "synthetic", "-o", "{out}", "--splits", "3"],
         "level4.pipetest": [PIPETEST_SUITE, "-k", "contracts", "--junit-xml", "{out}"],
     }
