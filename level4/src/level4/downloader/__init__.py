@@ -2,9 +2,12 @@
 
 Read in this order: :mod:`.server` (the local server and the faults it injects),
 :mod:`.state` (segments and the resume file), :mod:`.retry` (backoff and jitter),
-:mod:`.engine` (the thread pool, the segments, verify and rename), :mod:`.perflog`
-and :mod:`.report` (what a run cost, as JSON lines, a table and a timeline), and
-:mod:`.pooch_hook` (the same engine behind pooch's ``downloader=`` hook).
+:mod:`.datatypes` (options, targets, results, errors), :mod:`.job` (one file's
+``.part``, progress, verify and rename), :mod:`.fetch` (requests, host slots, retries,
+a segment's bytes to disk), :mod:`.first_request` (the answer that decides the plan),
+:mod:`.engine` (the thread pool), :mod:`.perflog` and :mod:`.report` (what a run cost,
+as JSON lines, a table and a timeline), and :mod:`.pooch_hook` (the same engine behind
+pooch's ``downloader=`` hook).
 
 >>> with LocalServer(folder, Faults(rate=2e6, schedule=["503", "drop"])) as server:  # doctest: +SKIP
 ...     result = download([server.url("big.bin")], Path("out"), Options(threads=8))
@@ -17,18 +20,17 @@ from typing import TYPE_CHECKING
 from level0.lazy import lazy_exports
 
 if TYPE_CHECKING:  # imported on first use, so the CLI starts without requests
-    from level4.downloader.engine import (
-        Downloader,
+    from level4.downloader.datatypes import (
         DownloadError,
         FileResult,
         Interrupted,
         Options,
         RunResult,
         Target,
-        download,
-        file_sha256,
         target_name,
     )
+    from level4.downloader.engine import Downloader, download
+    from level4.downloader.job import file_sha256
     from level4.downloader.perflog import RunSummary, SegmentRecord, read_log
     from level4.downloader.pooch_hook import SegmentedDownloader
     from level4.downloader.report import format_report, load_run, plot_timeline

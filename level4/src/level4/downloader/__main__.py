@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check_urls(urls: list[str]) -> None:
-    from level4.downloader.engine import target_name
+    from level4.downloader.datatypes import target_name
 
     for url in urls:
         parts = urlsplit(url)
@@ -143,7 +143,8 @@ def do_get(args: argparse.Namespace) -> int:
     if args.log is not None and args.log.is_dir():
         raise UsageError(f"--log {args.log} is a folder; give a file name")
 
-    from level4.downloader.engine import Interrupted, Options, download
+    from level4.downloader.datatypes import Interrupted, Options
+    from level4.downloader.engine import download
 
     options = Options(
         threads=args.threads,

@@ -16,7 +16,8 @@ from typing import IO, Any
 
 import requests
 
-from level4.downloader.engine import Downloader, Options, Target
+from level4.downloader.datatypes import Options, Target
+from level4.downloader.engine import Downloader
 
 __all__ = ["SegmentedDownloader"]
 

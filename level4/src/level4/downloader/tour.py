@@ -8,7 +8,8 @@ from pathlib import Path
 
 from level0.atomic import atomic_write_bytes, atomic_write_text
 from level0.tour import TourResult
-from level4.downloader.engine import Options, download
+from level4.downloader.datatypes import Options
+from level4.downloader.engine import download
 from level4.downloader.report import format_report, load_run, plot_timeline
 from level4.downloader.server import Faults, LocalServer
 
