@@ -188,3 +188,22 @@ def test_the_server_answers_ranges_like_rfc_9110(server):
     head = requests.head(url, timeout=5)
     assert (head.status_code, head.headers["Content-Length"]) == (200, str(SIZE))
     assert requests.get(server.url("../etc/passwd"), timeout=5).status_code == 404
+
+
+def test_a_single_stream_takes_the_length_of_each_new_answer(server, tmp_path):
+    """The first answer declares 100 bytes too many; the retry's answer is right. This used
+    to loop for ever: every restart read the whole file, fell 100 bytes short of the old
+    length, and counted as progress (found by hypothesis with seed 2)."""
+    use(server, schedule=["short"], ranges=False)
+    result = download([server.url("data.bin")], tmp_path, Options(**FAST))
+    assert result.files[0].status == "done", result.files[0].message
+    assert (tmp_path / "data.bin").read_bytes() == DATA
+
+
+def test_a_single_stream_that_always_breaks_off_gives_up(server, tmp_path):
+    use(server, schedule=["drop"] * 40, ranges=False)
+    result = download([server.url("data.bin")], tmp_path, Options(**FAST))
+    (outcome,) = result.files
+    assert outcome.status == "failed"
+    assert "gave up after" in outcome.message
+    assert not (tmp_path / "data.bin").exists()

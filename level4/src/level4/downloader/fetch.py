@@ -4,7 +4,8 @@ Each thread has its own ``requests.Session`` (keep-alive connections, no shared 
 and a semaphore per host bounds how many transfers run against one server at once: a
 request holds a slot from the moment it is sent until its body is read or abandoned.
 Failures are retried per request (:mod:`.retry`), counting failures in a row: a retry
-that made progress starts the count again.
+that made progress starts the count again (never for a single stream, which restarts
+from byte 0, so a server that always breaks off cannot keep it retrying for ever).
 """
 
 from __future__ import annotations
@@ -118,7 +119,9 @@ class Fetcher:
             try:
                 return attempt()
             except Retryable as exc:
-                failures = 1 if record.bytes > before else failures + 1
+                # A single stream starts again from byte 0, so what it read is no progress.
+                progressed = record.bytes > before and not job.single
+                failures = 1 if progressed else failures + 1
                 record.retries += 1
                 if self.policy.gives_up(failures, exc.retry_after):
                     raise DownloadError(
@@ -149,7 +152,11 @@ class Fetcher:
         url = job.target.url
         if job.single:
             job.restart(segment)
-            return self.request(url, None)
+            response, stack = self.request(url, None)
+            length = response.headers.get("Content-Length", "")
+            if job.length_known and length.isdigit():  # the earlier answer's length may be wrong
+                job.resize(segment, int(length))
+            return response, stack
         offset = segment.start + segment.done
         response, stack = self.request(url, f"bytes={offset}-{segment.end - 1}")
         try:

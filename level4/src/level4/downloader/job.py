@@ -117,6 +117,13 @@ class Job:
             self.fetched -= segment.done
             segment.done = 0
 
+    def resize(self, segment: Segment, size: int) -> None:
+        """A single stream's new answer declares ``size`` bytes: the file is that long."""
+        with self.lock:
+            segment.end = size
+            assert self.state is not None
+            self.state.total = size
+
     def ends_with(self, segment: Segment) -> None:
         """A body without a length has ended: the file is as long as what arrived."""
         with self.lock:
@@ -166,7 +173,7 @@ class Job:
         state = self.state
         if self.error or state is None or self.fd is None or state.unfinished:
             return self._incomplete()
-        if self.single and not self.length_known:
+        if self.single:  # its length came from the last answer (or the end of the body)
             os.ftruncate(self.fd, state.total)
         os.fsync(self.fd)
         mismatch = self._sha256_mismatch()
