@@ -11,27 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from level0.cli import Failure, UsageError, float_in, int_in, make_parser, run
+from level4.windows.sensors import SENSORS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Spelled out so --help needs no pandas; a test checks they equal data.SENSORS and the
-# catalogue's names.
-SENSORS = (
-    "CO(GT)",
-    "PT08.S1(CO)",
-    "NMHC(GT)",
-    "C6H6(GT)",
-    "PT08.S2(NMHC)",
-    "NOx(GT)",
-    "PT08.S3(NOx)",
-    "NO2(GT)",
-    "PT08.S4(NO2)",
-    "PT08.S5(O3)",
-    "T",
-    "RH",
-    "AH",
-)
 DATA = ("real", "synthetic")
 SOURCES = ("sensors", "stocks")
 

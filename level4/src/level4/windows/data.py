@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from level0 import datasets
+from level4.windows.sensors import SENSORS
 
 __all__ = [
     "MISSING",
@@ -34,21 +35,6 @@ __all__ = [
 DATASET = "sensors"
 FILE = "AirQualityUCI.csv"
 MISSING = -200  # the dataset's code for a missing reading
-SENSORS = (
-    "CO(GT)",
-    "PT08.S1(CO)",
-    "NMHC(GT)",
-    "C6H6(GT)",
-    "PT08.S2(NMHC)",
-    "NOx(GT)",
-    "PT08.S3(NOx)",
-    "NO2(GT)",
-    "PT08.S4(NO2)",
-    "PT08.S5(O3)",
-    "T",
-    "RH",
-    "AH",
-)
 MAX_FILE_BYTES = 64 * 2**20  # the real file is 0.8 MB; 64 MB is about 800,000 hourly rows
 
 
