@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,15 +107,6 @@ class TestLevel1Clis(CliRobustness):
 # --- issue 10, item 4: a model file that is not a skops archive, sha256 updated ----------
 
 
-def unreadable_model_bytes(good: bytes, kind: str) -> bytes:
-    """A pickle, a zip with a hole in it, or the first half of a real model file."""
-    return {
-        "pickle": pickle.dumps({"not": "a model"}),
-        "corrupt zip": good[:30] + bytes(200) + good[230:],
-        "truncated": good[: len(good) // 2],
-    }[kind]
-
-
 @pytest.fixture(scope="module")
 def titanic_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """Synthetic train.csv and test.csv, and a model folder trained on them by the CLI."""
@@ -140,6 +129,7 @@ def titanic_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
 @pytest.mark.parametrize("kind", ["pickle", "corrupt zip", "truncated"])
 def test_titanic_predict_refuses_an_unreadable_model_file_in_one_line(
     titanic_files: tuple[Path, Path, Path],
+    unreadable_model: Callable[[Path, str], Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     kind: str,
@@ -147,13 +137,7 @@ def test_titanic_predict_refuses_an_unreadable_model_file_in_one_line(
     from level1.titanic.__main__ import main
 
     _, test, model = titanic_files
-    copy = tmp_path / "model"
-    copy.mkdir()
-    data = unreadable_model_bytes((model / "model.skops").read_bytes(), kind)
-    (copy / "model.skops").write_bytes(data)
-    meta = json.loads((model / "metadata.json").read_text())
-    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
-    (copy / "metadata.json").write_text(json.dumps(meta))
+    copy = unreadable_model(model, kind)
 
     out = tmp_path / "submission.csv"
     assert main(["predict", "--model-dir", str(copy), "--test", str(test), "-o", str(out)]) == 1

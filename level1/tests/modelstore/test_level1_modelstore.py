@@ -92,37 +92,14 @@ def test_refuses_a_folder_without_metadata(tmp_path):
         modelstore.load(tmp_path, tool="level1.test")
 
 
-def _replace_model_file(folder, data: bytes) -> None:
-    """Put ``data`` in place of model.skops and fix the metadata's sha256 to match it."""
-    import hashlib
-
-    (folder / "model.skops").write_bytes(data)
-    meta = json.loads((folder / "metadata.json").read_text())
-    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
-    (folder / "metadata.json").write_text(json.dumps(meta))
-
-
 @pytest.mark.parametrize(
     "kind", ["pickle", "corrupt zip", "truncated", "empty", "zip without schema"]
 )
-def test_a_model_file_that_is_not_skops_is_refused_in_one_line(tmp_path, fitted, kind):
-    import io
-    import pickle
-    import zipfile
-
-    folder = modelstore.save(fitted[0], tmp_path / "m", tool="level1.test")
-    good = (folder / "model.skops").read_bytes()
-    other_zip = io.BytesIO()
-    with zipfile.ZipFile(other_zip, "w") as archive:
-        archive.writestr("hello.txt", "not a model")
-    data = {
-        "pickle": pickle.dumps({"not": "a model"}),
-        "corrupt zip": good[:30] + bytes(200) + good[230:],
-        "truncated": good[: len(good) // 2],
-        "empty": b"",
-        "zip without schema": other_zip.getvalue(),
-    }[kind]
-    _replace_model_file(folder, data)
+def test_a_model_file_that_is_not_skops_is_refused_in_one_line(
+    tmp_path, fitted, unreadable_model, kind
+):
+    saved = modelstore.save(fitted[0], tmp_path / "m", tool="level1.test")
+    folder = unreadable_model(saved, kind)
     with pytest.raises(modelstore.ModelError, match="not a readable skops model") as refused:
         modelstore.load(folder, tool="level1.test")
     assert "\n" not in str(refused.value)

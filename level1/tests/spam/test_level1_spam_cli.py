@@ -157,30 +157,13 @@ def test_the_cli_choices_match_the_library():
     assert spam_cli.KINDS == pipeline.KINDS
 
 
-def unreadable_model_bytes(good: bytes, kind: str) -> bytes:
-    """A pickle, a zip with a hole in it, or the first half of a real model file."""
-    import pickle
-
-    return {
-        "pickle": pickle.dumps({"not": "a model"}),
-        "corrupt zip": good[:30] + bytes(200) + good[230:],
-        "truncated": good[: len(good) // 2],
-    }[kind]
-
-
 @pytest.mark.parametrize("kind", ["pickle", "corrupt zip", "truncated"])
-def test_predict_refuses_an_unreadable_model_file_in_one_line(model_dir, tmp_path, capsys, kind):
+def test_predict_refuses_an_unreadable_model_file_in_one_line(
+    model_dir, unreadable_model, capsys, kind
+):
     # Issue 10, item 4: with the sha256 in metadata.json updated to match, a model file that
     # is not a skops archive used to end in a zipfile.BadZipFile traceback.
-    import hashlib
-
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    data = unreadable_model_bytes((model_dir / "model.skops").read_bytes(), kind)
-    (copy / "model.skops").write_bytes(data)
-    meta = json.loads((model_dir / "metadata.json").read_text())
-    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
-    (copy / "metadata.json").write_text(json.dumps(meta))
+    copy = unreadable_model(model_dir, kind)
 
     assert main(["predict", str(copy), "hello"]) == 1
     line = one_line_error(capsys)

@@ -203,32 +203,15 @@ def test_out_of_range_numbers_are_usage_errors(reviews, tmp_path, capsys, option
     assert not (tmp_path / "out").exists()
 
 
-def unreadable_model_bytes(good: bytes, kind: str) -> bytes:
-    """A pickle, a zip with a hole in it, or the first half of a real model file."""
-    import pickle
-
-    return {
-        "pickle": pickle.dumps({"not": "a model"}),
-        "corrupt zip": good[:30] + bytes(200) + good[230:],
-        "truncated": good[: len(good) // 2],
-    }[kind]
-
-
 @pytest.mark.parametrize("command", ["predict", "info"])
 @pytest.mark.parametrize("kind", ["pickle", "corrupt zip", "truncated"])
-def test_an_unreadable_model_file_is_refused_in_one_line(model_dir, tmp_path, command, kind):
+def test_an_unreadable_model_file_is_refused_in_one_line(
+    model_dir, unreadable_model, command, kind
+):
     # Issue 10, item 4: with the sha256 in metadata.json updated to match, a model file that
     # is not a skops archive used to end in a zipfile.BadZipFile traceback (the README
     # promises a one-line refusal).
-    import hashlib
-
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    data = unreadable_model_bytes((model_dir / "model.skops").read_bytes(), kind)
-    (copy / "model.skops").write_bytes(data)
-    meta = json.loads((model_dir / "metadata.json").read_text())
-    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
-    (copy / "metadata.json").write_text(json.dumps(meta))
+    copy = unreadable_model(model_dir, kind)
 
     args = [command, str(copy)] + (["hello"] if command == "predict" else [])
     code, out, err = run_main(args)
