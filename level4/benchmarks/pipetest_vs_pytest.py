@@ -43,37 +43,12 @@ def main() -> None:
         shutil.copytree(EXAMPLES, suite)
         ini = Path(scratch) / "pytest.ini"
         ini.write_text("[pytest]\n")
+        pytest = [sys.executable, "-m", "pytest", str(suite), "-c", str(ini)]
+        pytest += ["--rootdir", str(suite), "-p", "no:cacheprovider", "-q"]
         commands = {
             "pipetest": [sys.executable, "-m", "level4.pipetest", str(suite)],
-            "pytest": [
-                sys.executable,
-                "-m",
-                "pytest",
-                str(suite),
-                "-c",
-                str(ini),
-                "--rootdir",
-                str(suite),
-                "-p",
-                "no:cacheprovider",
-                "-p",
-                "no:mlroadmap",
-                "-q",
-            ],
-            "pytest, no plugins": [
-                "no-autoload",
-                sys.executable,
-                "-m",
-                "pytest",
-                str(suite),
-                "-c",
-                str(ini),
-                "--rootdir",
-                str(suite),
-                "-p",
-                "no:cacheprovider",
-                "-q",
-            ],
+            "pytest": [*pytest, "-p", "no:mlroadmap"],
+            "pytest, no plugins": ["no-autoload", *pytest],
             "python (startup only)": [sys.executable, "-c", "pass"],
         }
         times = {
