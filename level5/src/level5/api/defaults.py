@@ -12,8 +12,9 @@ model needs:
   the 5th and 95th percentiles of its cross-validated residuals on the training split;
 * iris: level 1's default classifier on the 150 flowers.
 
-When a dataset is not cached the model is trained on level 0's synthetic data instead
-and its metadata says ``"synthetic": true``, so nothing pretends to be real.
+When a dataset is not cached the model is trained on synthetic data instead and its
+metadata says so (``"synthetic": true``, or the text classifier's ``"source": "synthetic"``),
+so nothing pretends to be real.
 """
 
 from __future__ import annotations
@@ -21,11 +22,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from level0.datasets import DatasetMissing
 from level1 import modelstore
+
+if TYPE_CHECKING:
+    from level1.textclf import LabelledTexts
 
 __all__ = ["TRAINERS", "Trained", "train_defaults"]
 
@@ -62,38 +67,35 @@ def train_sentiment(target: Path) -> Trained:
     from level1.textclf import CANDIDATES, LabelledTexts, read_labelled, save_classifier, train
     from level1.textclf import table_format as make_format
 
-    synthetic = False
+    fmt = make_format("sentences.txt", header=False)  # UCI's layout: text <tab> 0 or 1
     try:
         folder = locate("sentiment")
-        paths = [folder / f"{name}_labelled.txt" for name in SENTIMENT_FILES]
+        parts = [read_labelled(folder / f"{name}_labelled.txt", fmt) for name in SENTIMENT_FILES]
+        data = LabelledTexts(
+            "UCI sentiment sentences (" + ", ".join(SENTIMENT_FILES) + ")",
+            np.concatenate([p.texts for p in parts]),
+            np.concatenate([p.labels for p in parts]),
+        )
     except DatasetMissing:
-        paths, synthetic = [_synthetic_sentiment(target.parent)], True
-    fmt = make_format(paths[0], header=False)
-    parts = [read_labelled(path, fmt) for path in paths]
-    data = LabelledTexts(
-        "UCI sentiment sentences (" + ", ".join(SENTIMENT_FILES) + ")" if not synthetic else "synthetic",
-        np.concatenate([p.texts for p in parts]),
-        np.concatenate([p.labels for p in parts]),
-    )
+        data = _synthetic_sentiment()
     run = train(data, fmt, candidates=[c for c in CANDIDATES if c.kind == "logreg"])
     save_classifier(run, target)
     accuracy = run.heldout.accuracy if run.heldout else float("nan")
-    return Trained("sentiment", target, synthetic, f"held-out accuracy {accuracy:.3f}")
+    return Trained(
+        "sentiment", target, data.source == "synthetic", f"held-out accuracy {accuracy:.3f}"
+    )
 
 
-def _synthetic_sentiment(folder: Path) -> Path:
-    """A small labelled file (1 = positive) for machines without the UCI files."""
+def _synthetic_sentiment() -> LabelledTexts:
+    """400 made-up sentences (1 = positive) for machines without the UCI files."""
+    from level1.textclf import LabelledTexts
+
     rng = np.random.default_rng(0)
     good = ["great", "love", "excellent", "works", "happy", "best", "friendly"]
     bad = ["awful", "broken", "hate", "poor", "worst", "dull", "rude"]
-    lines = []
-    for i in range(400):
-        words, label = (good, 1) if i % 2 else (bad, 0)
-        lines.append(" ".join(rng.choice(words, 4)) + f" item {i}\t{label}")
-    path = folder / ".synthetic_sentiment.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n")
-    return path
+    texts = [" ".join(rng.choice(good if i % 2 else bad, 4)) + f" item {i}" for i in range(400)]
+    labels = [str(i % 2) for i in range(400)]
+    return LabelledTexts("synthetic", np.array(texts, dtype=object), np.array(labels, dtype=object))
 
 
 def train_housing(target: Path) -> Trained:
@@ -137,9 +139,7 @@ def train_housing(target: Path) -> Trained:
 
 
 def train_iris(target: Path) -> Trained:
-    from level1.iris import DEFAULT_MODEL, cross_validate_models, train
-
-    from level1.iris import load_data
+    from level1.iris import DEFAULT_MODEL, cross_validate_models, load_data, train
 
     (chosen,) = cross_validate_models(*load_data(), names=(DEFAULT_MODEL,))
     modelstore.save(
