@@ -55,7 +55,9 @@ class Item(BaseModel):
 class TextInput(Item):
     """A message or review to classify."""
 
-    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT, examples=["Free entry! Win a prize now"])]
+    text: Annotated[
+        str, Field(min_length=1, max_length=MAX_TEXT, examples=["Free entry! Win a prize now"])
+    ]
 
 
 class HousingInput(Item):
@@ -131,9 +133,7 @@ def _predict_housing(saved: modelstore.SavedModel, items: Sequence[Any]) -> list
     rows["total_bedrooms"] = rows["total_bedrooms"].astype(float)  # None -> NaN, imputed
     values = saved.model.predict(rows)
     low, high = saved.metadata.get("extra", {}).get("residual_interval", (0.0, 0.0))
-    return [
-        {"value": float(v), "interval": [float(v + low), float(v + high)]} for v in values
-    ]
+    return [{"value": float(v), "interval": [float(v + low), float(v + high)]} for v in values]
 
 
 def _load_iris(folder: Path) -> modelstore.SavedModel:
