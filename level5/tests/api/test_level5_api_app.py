@@ -27,7 +27,9 @@ def assert_problem(response, status):
     assert response.status_code == status
     assert response.mimetype == "application/problem+json"
     body = response.get_json(force=True)
-    assert body["status"] == status and body["title"] and body["detail"]
+    assert body["status"] == status
+    assert body["title"]
+    assert body["detail"]
     assert "Traceback" not in response.get_data(as_text=True)
     return body
 
@@ -52,7 +54,8 @@ def test_one_spam_message_and_one_ham(client):
         answer = client.post(PREDICT.format("spam"), json={"input": {"text": text}}).get_json()
         (prediction,) = answer["predictions"]
         assert prediction["label"] == label
-        assert answer["model"] == "spam" and answer["version"]
+        assert answer["model"] == "spam"
+        assert answer["version"]
 
 
 def test_a_batch_keeps_the_order_of_its_inputs(client):
@@ -82,7 +85,7 @@ def test_bad_items_get_field_level_messages(client):
 
 
 @pytest.mark.parametrize(
-    "field, value",
+    ("field", "value"),
     [("sepal_length", "5.1"), ("sepal_length", -1), ("petal_width", True), ("extra", 1.0)],
 )
 def test_numbers_must_be_json_numbers_in_range(client, field, value):
@@ -156,7 +159,8 @@ def test_reload_needs_the_bearer_token(client, reload_token):
     assert refused.headers["WWW-Authenticate"] == "Bearer"
     assert_problem(client.post("/v1/admin/reload"), 401)
     ok = client.post("/v1/admin/reload", headers={"Authorization": f"Bearer {reload_token}"})
-    assert ok.status_code == 200 and "spam" in ok.get_json()["models"]
+    assert ok.status_code == 200
+    assert "spam" in ok.get_json()["models"]
 
 
 def test_reload_is_off_without_a_token(solution, model_folder):
@@ -181,7 +185,8 @@ def test_not_ready_without_a_loadable_model(solution, tmp_path):
     ready = solution("level5.api").create_app(tmp_path).test_client().get("/ready")
     assert ready.status_code == 503
     body = ready.get_json()
-    assert body["ready"] is False and body["failures"][0]["name"] == "broken"
+    assert body["ready"] is False
+    assert body["failures"][0]["name"] == "broken"
 
 
 def test_a_queued_job_is_accepted_with_its_location(client):
@@ -189,7 +194,8 @@ def test_a_queued_job_is_accepted_with_its_location(client):
     assert response.status_code == 202
     location = response.headers["Location"]
     status = client.get(location).get_json()
-    assert status["id"] == response.get_json()["id"] and status["status"] == "queued"
+    assert status["id"] == response.get_json()["id"]
+    assert status["status"] == "queued"
     assert status["model"] == "spam"
 
 
