@@ -16,13 +16,15 @@ from level5.services import HOST, ServiceError, free_port, http_ready, port_open
 APP = Path(__file__).with_name("streamlit_app.py")
 MODELS_ENV = "LEVEL5_MODELS"  # how the folder reaches the app (level5.app.loading reads it)
 DEFAULT_PORT = 8501  # Streamlit's own default
-# Streamlit as a server: no browser, no usage statistics, no file watching, loopback only.
+# Streamlit as a server: no browser, no usage statistics, no file watching, no developer
+# menu, loopback only.
 STREAMLIT_FLAGS = (
     "--server.headless=true",
     f"--server.address={HOST}",
     "--browser.gatherUsageStats=false",
     "--global.developmentMode=false",
     "--server.fileWatcherType=none",
+    "--client.toolbarMode=viewer",
 )
 START_SECONDS = 120.0  # Streamlit answers in 2-3 s; a loaded machine can take much longer
 

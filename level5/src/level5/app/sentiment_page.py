@@ -32,7 +32,7 @@ def highlighted(text: str, influence: list[WordInfluence]) -> str:
         shown = escape(piece)
         moved = change.get(word or "", 0.0)
         if abs(moved) >= HIGHLIGHT:
-            shown = f":{'green' if moved > 0 else 'red'}-background[{shown}]"
+            shown = f":{'green' if moved > 0 else 'red'}-background[**{shown}**]"
         out.append(shown)
     return "".join(out)
 

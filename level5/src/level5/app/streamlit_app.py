@@ -13,7 +13,7 @@ HERE = Path(__file__).parent
 st.set_page_config(page_title="Sentiment and house prices", layout="wide")
 page = st.navigation(
     [
-        st.Page(HERE / "sentiment_page.py", title="Sentiment", url_path="sentiment", default=True),
+        st.Page(HERE / "sentiment_page.py", title="Sentiment", default=True),
         st.Page(HERE / "price_page.py", title="House price", url_path="price"),
     ]
 )
