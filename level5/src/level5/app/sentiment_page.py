@@ -13,7 +13,12 @@ from level5.app.loading import served_model
 
 NAMES = {"1": "positive", "0": "negative"}  # the UCI files' labels
 POSITIVE = "1"
-HIGHLIGHT = 0.01  # colour words that move P(positive) by at least one percentage point
+# Colour the words with at least a fifth of the strongest word's effect. A relative bar,
+# because in a clear-cut review (P = 0.99) every single word moves the probability
+# little: the others still carry the decision. The order of the words is the same as
+# in log-odds, where the effects do not saturate.
+HIGHLIGHT_SHARE = 0.2
+HIGHLIGHT_MIN = 0.001
 TOP_WORDS = 8
 MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
 
@@ -27,11 +32,13 @@ def escape(text: str) -> str:
 def highlighted(text: str, influence: list[WordInfluence]) -> str:
     """The text in Markdown, words that raise P(positive) green, those that lower it red."""
     change = {w.word: w.change for w in influence}
+    strongest = max((abs(c) for c in change.values()), default=0.0)
+    bar = max(HIGHLIGHT_SHARE * strongest, HIGHLIGHT_MIN)
     out = []
     for piece, word in split_words(text):
         shown = escape(piece)
         moved = change.get(word or "", 0.0)
-        if abs(moved) >= HIGHLIGHT:
+        if abs(moved) >= bar:
             shown = f":{'green' if moved > 0 else 'red'}-background[**{shown}**]"
         out.append(shown)
     return "".join(out)
@@ -51,8 +58,9 @@ def show_answer(model: ServedModel, text: str) -> None:
     st.subheader("Which words pushed the decision")
     st.markdown(highlighted(text, influence))
     st.caption(
-        f"Green words raise the probability of {name}, red ones lower it (by at least "
-        f"{HIGHLIGHT:.0%} each). Each word was removed in turn and the model asked again: the "
+        f"Green words raise the probability of {name}, red ones lower it (coloured: at least "
+        f"{HIGHLIGHT_SHARE:.0%} of the strongest word's effect). Each word was removed in "
+        "turn and the model asked again: the "
         "change is that word's whole effect, through its word and character features."
     )
     st.dataframe(
