@@ -16,7 +16,7 @@ from level5.api.settings import ARBITER_ENV
 worker_class = "gthread"  # threads in each worker: I/O waits overlap, models load once per worker
 control_socket_disable = True
 accesslog = None
-graceful_timeout = 10
+graceful_timeout = 5  # seconds for requests in flight when stopping
 
 
 def post_fork(server: Any, worker: Any) -> None:
