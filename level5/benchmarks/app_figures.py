@@ -64,11 +64,13 @@ def main() -> None:
         sentiment, housing = load_model(models / "sentiment"), load_model(models / "housing")
 
         heldout = sentiment.metrics["heldout"]
+        majority = max(map(sum, heldout["confusion"])) / heldout["rows"]
         rows = [
             (
                 "sentiment held-out accuracy",
                 f"{heldout['accuracy']:.3f} ({heldout['rows']} sentences)",
-            )
+            ),
+            ("  baseline: always the larger class", f"{majority:.3f}"),
         ]
 
         train, test = split(load_housing(real_data_path()))
