@@ -12,13 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from level5.api.settings import MODELS_ENV
 from level5.app import __main__ as cli
-from level5.app.loading import MODELS_ENV
 from level5.services import free_port, port_open
 
 
-def test_the_cli_hands_the_model_folder_over_under_the_name_the_app_reads() -> None:
-    assert cli.MODELS_ENV == MODELS_ENV
+def test_the_default_model_folder_is_the_apis_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    models = tmp_path / "not-a-folder"
+    models.write_text("")
+    monkeypatch.setenv(MODELS_ENV, str(models))
+    assert cli.main(["--port", "0"]) == 1
+    assert f"error: {models} is a file" in capsys.readouterr().err
 
 
 def test_the_streamlit_command_is_headless_on_loopback_without_statistics() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import tempfile
 import time
@@ -11,10 +13,10 @@ from types import FrameType
 
 from level0 import interrupts
 from level0.cli import Failure, int_in, make_parser, run
+from level5.api.settings import MODELS_ENV  # the API's name: one variable for both
 from level5.services import HOST, ServiceError, free_port, http_ready, port_open, python_module
 
 APP = Path(__file__).with_name("streamlit_app.py")
-MODELS_ENV = "LEVEL5_MODELS"  # how the folder reaches the app (level5.app.loading reads it)
 DEFAULT_PORT = 8501  # Streamlit's own default
 # Streamlit as a server: no browser, no usage statistics, no file watching, no developer
 # menu, loopback only.
@@ -40,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--models",
         type=Path,
-        default=Path("models"),
+        default=None,
         metavar="DIR",
-        help="the model folder (default: ./models); need not exist yet",
+        help=f"the API's model folder (default ${MODELS_ENV} or ./models); need not exist yet",
     )
     parser.add_argument(
         "--port",
@@ -59,13 +61,12 @@ def streamlit_argv(port: int) -> list[str]:
 
 
 def serve(args: argparse.Namespace) -> int:
-    import signal
-
     from level5.services import Service, start
 
-    models: Path = args.models.resolve()
+    given = args.models or Path(os.environ.get(MODELS_ENV) or "models")
+    models = given.resolve()
     if models.exists() and not models.is_dir():
-        raise Failure(f"{args.models} is a file; --models wants a folder of models (or a new one)")
+        raise Failure(f"{given} is a file; --models wants a folder of models (or a new one)")
     port = args.port or free_port()
     if port_open(port)():
         raise Failure(f"port {port} is in use; choose another with --port (0: any free port)")

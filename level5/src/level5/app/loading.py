@@ -17,16 +17,16 @@ import streamlit as st
 
 from level1 import modelstore
 from level5.api.models import ServedModel, load_model
+from level5.api.settings import MODELS_ENV
 from level5.app.districts import Districts, load_districts
 
 __all__ = ["MODELS_ENV", "districts", "models_dir", "served_model"]
 
-MODELS_ENV = "LEVEL5_MODELS"
 TRAINING_SECONDS = {"sentiment": 6, "housing": 16}  # measured on the 2-core VM (defaults.py)
 
 
 def models_dir() -> Path:
-    return Path(os.environ.get(MODELS_ENV, "models"))
+    return Path(os.environ.get(MODELS_ENV) or "models")
 
 
 @st.cache_resource(show_spinner="Loading the model…")
