@@ -71,7 +71,7 @@ def location_map(data: Districts, district: dict[str, Any]) -> alt.LayerChart:
     sample = data.frame.sample(min(MAP_POINTS, len(data.frame)), random_state=0)
     points = (
         alt.Chart(sample)
-        .mark_circle(size=8, opacity=0.5)
+        .mark_circle(size=12, opacity=0.6)
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
@@ -80,7 +80,7 @@ def location_map(data: Districts, district: dict[str, Any]) -> alt.LayerChart:
     )
     here = (
         alt.Chart(pd.DataFrame([district]))
-        .mark_point(shape="cross", size=300, color="red", strokeWidth=3)
+        .mark_point(shape="cross", size=500, color="red", strokeWidth=4)
         .encode(longitude="longitude:Q", latitude="latitude:Q")
     )
     chart: alt.LayerChart = (points + here).project("mercator").properties(height=420)
@@ -162,7 +162,7 @@ st.caption("What would a 1990 census block group with these figures be worth?")
 housing = served_model("housing", "level2.housing")
 if housing is not None:
     known = districts()
-    inputs, where = st.columns([3, 2])
+    inputs, where = st.columns(2)
     with inputs:
         chosen = ask_district(known)
         show_prediction(housing, known, chosen)
