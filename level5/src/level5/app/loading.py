@@ -29,7 +29,7 @@ def models_dir() -> Path:
     return Path(os.environ.get(MODELS_ENV) or "models")
 
 
-@st.cache_resource(show_spinner="Loading the model…")
+@st.cache_resource(show_spinner="Loading the model…", max_entries=8)  # old versions go
 def _load(folder: str, modified_ns: int) -> ServedModel:
     return load_model(folder)
 

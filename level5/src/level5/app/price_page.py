@@ -110,8 +110,8 @@ def show_prediction(model: ServedModel, data: Districts, district: dict[str, Any
     )
     if high >= VALUE_CAP - 50_000:
         st.warning(
-            "This district is near the census cap: every value above $500,000 was recorded "
-            "as $500,001, so the model has never seen a higher one and underestimates "
+            "This district is near the census cap: every value above \\$500,000 was "
+            "recorded as \\$500,001, so the model has never seen a higher one and underestimates "
             "the most expensive districts."
         )
     swaps = {swap.name: swap for swap in data.swaps(district)}
