@@ -142,3 +142,13 @@ def test_input_bounds_come_from_the_training_districts(districts: Any) -> None:
     low, high = districts.bounds("median_income")
     assert low == districts.frame["median_income"].min()
     assert high == districts.frame["median_income"].max()
+
+
+def test_without_the_real_table_the_districts_are_synthetic_and_say_so(
+    app: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLROADMAP_DATA", str(tmp_path / "no-data"))
+    districts = app.load_districts()
+    assert districts.synthetic
+    assert len(districts.frame) == 2400  # the training 80% of level 0's 3,000 rows
+    assert len(districts.swaps(DISTRICT)) == 8
