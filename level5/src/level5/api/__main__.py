@@ -98,19 +98,21 @@ def do_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_models(folder: Path) -> list[str]:
-    """The names of the servable models in ``folder``; fails when there is none."""
-    from level5.api.models import load_folder
+def model_names(folder: Path) -> list[str]:
+    """The sub-folders of ``folder`` that hold a saved model; fails when there is none.
 
-    served, failures = load_folder(folder)
-    for failure in failures:
-        print(f"warning: model {failure.name} not served: {failure.reason}", file=sys.stderr)
-    if not served:
+    Only a quick look: each gunicorn worker loads the models itself, and ``/ready``
+    lists any that fail to load. Loading them here as well would add seconds to the start.
+    """
+    if not folder.is_dir():
+        raise Failure(f"{folder} is not a folder of models; give one with --models DIR")
+    names = sorted(p.parent.name for p in folder.glob("*/metadata.json"))
+    if not names:
         raise Failure(
-            f"{folder} holds no model to serve; build some with "
+            f"{folder} holds no saved model; build some with "
             f"'python -m level5.api train-defaults -o {folder}'"
         )
-    return sorted(served)
+    return names
 
 
 def check_port(host: str, port: int) -> None:
@@ -126,7 +128,7 @@ def check_port(host: str, port: int) -> None:
 
 def do_serve(args: argparse.Namespace) -> int:
     """Check the folder and the port, then become gunicorn (same PID: signals reach it)."""
-    names = check_models(args.models)
+    names = model_names(args.models)
     check_port(args.host, args.port)
     metrics_dir = tempfile.mkdtemp(prefix="level5-metrics-")  # gunicorn_conf.on_exit removes it
     os.environ.update(
@@ -144,7 +146,11 @@ def do_serve(args: argparse.Namespace) -> int:
         "--threads", str(args.threads),
         "level5.api.wsgi:app",
     ]  # fmt: skip
-    print(f"serving {', '.join(names)} on http://{args.host}:{args.port}", flush=True)
+    print(
+        f"starting gunicorn on http://{args.host}:{args.port} ({args.workers} workers x "
+        f"{args.threads} threads) for the models {', '.join(names)}",
+        flush=True,
+    )
     os.execv(sys.executable, argv)
 
 
