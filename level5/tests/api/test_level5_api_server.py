@@ -25,7 +25,10 @@ HAM = "Are we still on for dinner tonight? I'll bring the cake"
 
 @pytest.fixture(scope="module")
 def server(
-    model_folder: Path, redis_server: Service, tmp_path_factory: pytest.TempPathFactory
+    model_folder: Path,
+    redis_server: Service,
+    reload_token: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Service]:
     """``serve`` with 2 gthread workers and one queue worker, both on the test Redis."""
     logs = tmp_path_factory.mktemp("server")
@@ -40,6 +43,7 @@ def server(
         port=port,
         ready=http_ready(f"http://127.0.0.1:{port}/ready"),
         log=logs / "api.log",
+        env={"LEVEL5_RELOAD_TOKEN": reload_token},
     )
     worker_log = logs / "worker.log"
     worker_argv = python_module(
@@ -126,3 +130,26 @@ def test_the_predict_command_reports_a_refusal_in_one_line(server):
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1
     assert done.stderr.startswith("error: the server answered 422")
+
+
+def worker_pids(base_url: str) -> set[str]:
+    text = requests.get(f"{base_url}/metrics", timeout=10).text
+    return set(re.findall(r'level5_api_models_loaded\{pid="(\d+)"\}', text))
+
+
+def test_reload_replaces_every_worker(server, reload_token):
+    before = worker_pids(server.url)
+    answer = requests.post(
+        f"{server.url}/v1/admin/reload",
+        headers={"Authorization": f"Bearer {reload_token}"},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    deadline = time.monotonic() + 90
+    after = worker_pids(server.url)
+    while not (len(after) == 2 and not after & before) and time.monotonic() < deadline:
+        time.sleep(0.5)
+        after = worker_pids(server.url)
+    assert len(after) == 2
+    assert not after & before
+    assert requests.get(f"{server.url}/ready", timeout=10).status_code == 200

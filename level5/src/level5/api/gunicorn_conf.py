@@ -15,7 +15,6 @@ from level5.api.settings import ARBITER_ENV
 
 worker_class = "gthread"  # threads in each worker: I/O waits overlap, models load once per worker
 control_socket_disable = True
-accesslog = None
 graceful_timeout = 5  # seconds for requests in flight when stopping
 
 

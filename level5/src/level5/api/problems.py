@@ -2,7 +2,7 @@
 
 A client of the API parses one kind of error body, whatever went wrong::
 
-    {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+    {"type": "about:blank", "title": "Unprocessable Entity", "status": 422,
      "detail": "2 inputs are invalid", "errors": [{"loc": "inputs/1/text", "msg": "..."}]}
 
 Flask's own HTTP errors (an unknown URL, a wrong method, a body over the limit) and any

@@ -21,10 +21,10 @@ __all__ = [
     "JobAccepted",
     "JobRequest",
     "JobStatus",
+    "ModelFailure",
     "ModelInfo",
     "ModelList",
     "PredictRequest",
-    "PredictResponse",
     "ProblemDetails",
     "ReadyResponse",
     "SpamPrediction",
@@ -109,14 +109,6 @@ OUTPUTS: dict[str, type[BaseModel]] = {
 }
 
 
-class PredictResponse(BaseModel):
-    """The predictions, in the order of the inputs, and the model version that made them."""
-
-    model: str
-    version: str
-    predictions: list[dict[str, Any]]
-
-
 class ModelInfo(BaseModel):
     name: str
     kind: str
@@ -126,14 +118,16 @@ class ModelInfo(BaseModel):
     metrics: dict[str, Any]
 
 
-class Failure(BaseModel):
+class ModelFailure(BaseModel):
+    """A sub-folder of the model folder that could not be loaded, and why."""
+
     name: str
     reason: str
 
 
 class ModelList(BaseModel):
     models: list[ModelInfo]
-    failures: list[Failure]
+    failures: list[ModelFailure]
 
 
 class HealthResponse(BaseModel):
@@ -143,7 +137,7 @@ class HealthResponse(BaseModel):
 class ReadyResponse(BaseModel):
     ready: bool
     models: list[str]
-    failures: list[Failure]
+    failures: list[ModelFailure]
 
 
 class JobAccepted(BaseModel):
