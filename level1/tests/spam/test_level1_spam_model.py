@@ -42,6 +42,12 @@ def test_classify_labels_by_the_threshold(solution, small_run):
     assert [v.label for v in verdicts] == ["spam", "ham"]
 
 
+def test_classify_agrees_with_the_models_own_predict(solution, small_run):
+    texts = small_run.corpus.texts
+    verdicts = solution("level1.spam").classify(small_run.model, texts)
+    assert [v.label for v in verdicts] == small_run.model.predict(texts).tolist()
+
+
 def test_saved_filter_predicts_the_same_and_knows_its_data(solution, small_run, tmp_path):
     mod = solution("level1.spam")
     mod.save_filter(small_run, tmp_path / "model")
