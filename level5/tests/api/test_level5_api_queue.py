@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import signal
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,7 +23,7 @@ from rq.serializers import JSONSerializer
 
 from level1.modelstore import ModelError
 from level5.api.models import ServedModel, load_folder
-from level5.services import Service, free_port, start, start_redis
+from level5.services import Service, free_port, python_module, start, start_redis
 
 HANG_GUARD = 120.0  # seconds; a job that takes longer is stuck, not slow
 DISTRICT = {
@@ -65,16 +64,13 @@ def spam_only(model_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def start_worker(redis_url: str, models: Path, log: Path) -> Service:
-    """``run_worker`` in its own process; ready once it says which models it serves."""
-    code = (
-        "import sys; from level5.api.queue import run_worker; "
-        f"sys.exit(run_worker({redis_url!r}, {str(models)!r}))"
-    )
+    """``python -m level5.api worker``; ready once it says which models it serves."""
+    argv = python_module("level5.api", "worker", "--redis", redis_url, "--models", str(models))
 
     def ready() -> bool:
         return log.is_file() and " serving " in log.read_text()
 
-    return start("worker", [sys.executable, "-c", code], port=0, ready=ready, log=log)
+    return start("worker", argv, port=0, ready=ready, log=log)
 
 
 def worker_name(service: Service) -> str:

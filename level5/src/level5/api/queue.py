@@ -370,4 +370,5 @@ def _shown(url: str) -> str:
 
 
 def _line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    """The exception's message on one line, without redis-py's closing full stop."""
+    return " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
