@@ -6,18 +6,10 @@ import shutil
 
 import pytest
 
+from level5.api.models import EXAMPLE_DISTRICT
+
 PREDICT = "/v1/models/{}/predict"
-HOUSE = {
-    "longitude": -122.23,
-    "latitude": 37.88,
-    "housing_median_age": 41,
-    "total_rooms": 880,
-    "total_bedrooms": 129,
-    "population": 322,
-    "households": 126,
-    "median_income": 8.3252,
-    "ocean_proximity": "NEAR BAY",
-}
+HOUSE = EXAMPLE_DISTRICT
 FLOWER = {"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2}
 SPAM = "WINNER!! You have won a £1000 prize. Call 09061701461 now to claim"
 HAM = "Are we still on for dinner tonight? I'll bring the cake"

@@ -13,6 +13,7 @@ from level1 import modelstore
 from level5.api.defaults import train_defaults
 from level5.api.models import (
     DEFAULT_NAMES,
+    EXAMPLE_DISTRICT,
     HousingInput,
     IrisInput,
     TextInput,
@@ -20,17 +21,7 @@ from level5.api.models import (
     load_model,
 )
 
-DISTRICT = {
-    "longitude": -122.23,
-    "latitude": 37.88,
-    "housing_median_age": 41,
-    "total_rooms": 880,
-    "total_bedrooms": 129,
-    "population": 322,
-    "households": 126,
-    "median_income": 8.3252,
-    "ocean_proximity": "NEAR BAY",
-}
+DISTRICT = EXAMPLE_DISTRICT
 
 
 @pytest.fixture(scope="module")

@@ -22,21 +22,11 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 
 from level1.modelstore import ModelError
-from level5.api.models import ServedModel, load_folder
+from level5.api.models import EXAMPLE_DISTRICT, ServedModel, load_folder
 from level5.services import Service, free_port, python_module, start, start_redis
 
 HANG_GUARD = 120.0  # seconds; a job that takes longer is stuck, not slow
-DISTRICT = {
-    "longitude": -122.23,
-    "latitude": 37.88,
-    "housing_median_age": 41,
-    "total_rooms": 880,
-    "total_bedrooms": None,
-    "population": 322,
-    "households": 126,
-    "median_income": 8.3252,
-    "ocean_proximity": "NEAR BAY",
-}
+DISTRICT = {**EXAMPLE_DISTRICT, "total_bedrooms": None}
 # About a second of work for the spam model on a busy 2-core machine: long enough to be
 # caught "started", short enough for the suite.
 SLOW_BATCH = [

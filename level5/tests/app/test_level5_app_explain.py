@@ -11,19 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from level5.api.models import HousingInput, load_model
+from level5.api.models import EXAMPLE_DISTRICT, HousingInput, load_model
 
-DISTRICT: dict[str, Any] = {
-    "longitude": -122.23,
-    "latitude": 37.88,
-    "housing_median_age": 41.0,
-    "total_rooms": 880.0,
-    "total_bedrooms": 129.0,
-    "population": 322.0,
-    "households": 126.0,
-    "median_income": 8.3252,
-    "ocean_proximity": "NEAR BAY",
-}
+DISTRICT: dict[str, Any] = EXAMPLE_DISTRICT
 
 
 @pytest.fixture(scope="module")

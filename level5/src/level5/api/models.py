@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,9 @@ from level1 import modelstore
 
 __all__ = [
     "DEFAULT_NAMES",
+    "EXAMPLE_DISTRICT",
     "KINDS",
+    "OCEAN_PROXIMITY",
     "HousingInput",
     "IrisInput",
     "Kind",
@@ -60,6 +62,10 @@ class TextInput(Item):
     ]
 
 
+OceanProximity = Literal["<1H OCEAN", "INLAND", "ISLAND", "NEAR BAY", "NEAR OCEAN"]
+OCEAN_PROXIMITY: tuple[str, ...] = get_args(OceanProximity)
+
+
 class HousingInput(Item):
     """One California census block group, as in the 1990 census (level 2's housing.csv)."""
 
@@ -73,7 +79,22 @@ class HousingInput(Item):
     median_income: Annotated[
         float, Field(ge=0, le=20, description="tens of thousands of USD", examples=[8.3252])
     ]
-    ocean_proximity: Literal["<1H OCEAN", "INLAND", "ISLAND", "NEAR BAY", "NEAR OCEAN"]
+    ocean_proximity: OceanProximity
+
+
+# The first district of housing.csv (the Berkeley hills): the API's, the app's and the
+# tests' example.
+EXAMPLE_DISTRICT: dict[str, Any] = {
+    "longitude": -122.23,
+    "latitude": 37.88,
+    "housing_median_age": 41.0,
+    "total_rooms": 880.0,
+    "total_bedrooms": 129.0,
+    "population": 322.0,
+    "households": 126.0,
+    "median_income": 8.3252,
+    "ocean_proximity": "NEAR BAY",
+}
 
 
 class IrisInput(Item):

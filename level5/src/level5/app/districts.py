@@ -14,22 +14,13 @@ from typing import Any
 import pandas as pd
 
 from level0.datasets import DatasetMissing
+from level5.api.models import OCEAN_PROXIMITY, HousingInput
 
 __all__ = ["INPUTS", "OCEAN", "Districts", "Swap", "load_districts"]
 
 # The model's inputs in the order the page asks for them (level 2's housing.csv columns).
-INPUTS = (
-    "longitude",
-    "latitude",
-    "housing_median_age",
-    "total_rooms",
-    "total_bedrooms",
-    "population",
-    "households",
-    "median_income",
-    "ocean_proximity",
-)
-OCEAN = ("<1H OCEAN", "INLAND", "ISLAND", "NEAR BAY", "NEAR OCEAN")
+INPUTS = tuple(HousingInput.model_fields)
+OCEAN = OCEAN_PROXIMITY
 
 
 @dataclass(frozen=True)

@@ -12,22 +12,12 @@ import streamlit as st
 from pydantic import ValidationError
 
 from level2.housing.data import VALUE_CAP
-from level5.api.models import HousingInput, ServedModel
+from level5.api.models import EXAMPLE_DISTRICT, HousingInput, ServedModel
 from level5.app.districts import OCEAN, Districts
 from level5.app.explain import feature_moves
 from level5.app.loading import districts, served_model
 
-# The first district of housing.csv (Berkeley hills) as the starting point.
-EXAMPLE: dict[str, Any] = {
-    "longitude": -122.23,
-    "latitude": 37.88,
-    "housing_median_age": 41.0,
-    "total_rooms": 880.0,
-    "total_bedrooms": 129.0,
-    "population": 322.0,
-    "households": 126.0,
-    "median_income": 8.3252,
-}
+EXAMPLE = EXAMPLE_DISTRICT  # the first district of housing.csv, the Berkeley hills
 LABELS = {
     "longitude": ("Longitude (°)", "%.2f", 0.01),
     "latitude": ("Latitude (°)", "%.2f", 0.01),
@@ -59,7 +49,10 @@ def ask_district(data: Districts) -> dict[str, Any]:
             key=name,
         )
     district["ocean_proximity"] = columns[0].selectbox(
-        "Distance to the ocean", OCEAN, index=OCEAN.index("NEAR BAY"), key="ocean_proximity"
+        "Distance to the ocean",
+        OCEAN,
+        index=OCEAN.index(EXAMPLE["ocean_proximity"]),
+        key="ocean_proximity",
     )
     return district
 
