@@ -296,3 +296,21 @@ def test_a_worker_without_models_refuses_to_start(
 ) -> None:
     with pytest.raises(ModelError, match="no model"):
         queue.run_worker(redis_server.url, str(tmp_path))
+
+
+def test_a_running_worker_carries_on_when_redis_comes_back(
+    queue: ModuleType, spam_only: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    server = start_redis(tmp_path / "redis", port=port)
+    service = start_worker(server.url, spam_only, tmp_path / "worker.log")
+    try:
+        server.stop()  # Redis goes away under the idle worker, then comes back on its port
+        server = start_redis(tmp_path / "redis", port=port)
+        conn = queue.connect(server.url)
+        job_id = queue.submit(conn, "spam", [{"text": "Call now"}], models_dir=str(spam_only))
+        assert wait_for(queue, conn, job_id, {"finished", "failed"})["status"] == "finished"
+        assert service.running()
+    finally:
+        service.stop()
+        server.stop()
