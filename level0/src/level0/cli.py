@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from level0.interrupts import interrupted
+from level0.interrupts import interrupted, requested
 
 __all__ = [
     "Failure",
@@ -186,25 +186,36 @@ def run(
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
-    except ImportError as exc:
-        if not interrupted(exc):
-            raise
-        print("error: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # the reader went away (``... | head``): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
     except MemoryError:
         if getattr(args, "debug", False):
             raise
         print("error: ran out of memory; try a smaller input or fewer rows", file=sys.stderr)
         return 1
-    except (UsageError, Failure, OSError, ValueError, OverflowError) as exc:
-        if getattr(args, "debug", False):
+    except Exception as exc:
+        # A Ctrl-C can surface as another error: an interrupted extension import fails with
+        # ImportError, and numpy reports a Ctrl-C inside its buffer-format parser as "... is
+        # not a valid PEP 3118 buffer format string". After a Ctrl-C, any error is its echo.
+        if interrupted(exc) or requested():
+            print("error: interrupted", file=sys.stderr)
+            return 130
+        code = _known_error(exc, args)
+        if code is None:
             raise
-        code = 2 if isinstance(exc, UsageError) else 1
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return code
+
+
+def _known_error(exc: Exception, args: argparse.Namespace | None) -> int | None:
+    """Print one line for an error the user can act on and return the exit code;
+    None for anything else (a bug: its traceback is the useful output)."""
+    if isinstance(exc, BrokenPipeError):  # the reader went away (``... | head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    if not isinstance(exc, (UsageError, Failure, OSError, ValueError, OverflowError)):
+        return None
+    if getattr(args, "debug", False):
+        return None
+    print(f"error: {_one_line(exc)}", file=sys.stderr)
+    return 2 if isinstance(exc, UsageError) else 1
 
 
 def _one_line(exc: BaseException) -> str:

@@ -182,6 +182,20 @@ def test_an_import_broken_by_ctrl_c_is_an_interruption(capsys):
     assert capsys.readouterr().err == "error: interrupted\n"
 
 
+def test_any_error_after_a_ctrl_c_is_the_interruption(capsys, monkeypatch):
+    # numpy turns a Ctrl-C inside its buffer-format parser into this ValueError (seen in CI)
+    monkeypatch.setattr(cli, "requested", lambda: True)
+    parser, handler = make_cli(ValueError("'T{=d:x:}' is not a valid PEP 3118 buffer format"))
+    assert cli.run(parser, handler, []) == 130
+    assert capsys.readouterr().err == "error: interrupted\n"
+
+
+def test_an_unknown_error_keeps_its_traceback():
+    parser, handler = make_cli(RuntimeError("a bug"))
+    with pytest.raises(RuntimeError):
+        cli.run(parser, handler, [])
+
+
 def test_version_of_a_console_script_names_its_module(capsys):
     parser = cli.make_parser("demotool", "A demo tool.", "demotool", module="level0.demo")
     with pytest.raises(SystemExit):
