@@ -1,4 +1,4 @@
-"""The real datasets that levels 0 to 3 use, each pinned to public bytes by sha256.
+"""The real datasets the levels use, each pinned to public bytes by sha256.
 
 URLs point at a commit, not a branch, so the bytes cannot change under us. The
 provenance of every file is in the project's data notes (SOURCES.md of the data
@@ -262,6 +262,106 @@ register(
                 size=1_731_442,
                 member_prefix=f"AESLC-{_AESLC_COMMIT}/enron_subject_line/test/",
             ),
+        ),
+    )
+)
+
+_CLINC = f"{RAW}/clinc/oos-eval/828f8093932c8fe6ca7936c3d2e52903b1c523de/data"
+register(
+    Dataset(
+        name="clinc150",
+        directory="clinc150",
+        title="CLINC150: 150 intents in 10 domains, with out-of-scope queries (data_full)",
+        licence="CC BY 3.0",
+        citation="Larson et al., An Evaluation Dataset for Intent Classification and "
+        "Out-of-Scope Prediction, EMNLP 2019",
+        items=(
+            File(
+                "clinc150/data_full.json",
+                f"{_CLINC}/data_full.json",
+                "36923c3705a59e08fe9c3883d8bc2dd966ef93e22cb78ac41171782a698d56e0",
+                2_495_390,
+            ),
+            File(
+                "clinc150/domains.json",
+                f"{_CLINC}/domains.json",
+                "b947b579d3b8e74b06f93b01083d8efaff2888b43a3e362533bd88a6e1211b3a",
+                3_818,
+            ),
+        ),
+    )
+)
+
+_MNIST = "https://ossci-datasets.s3.amazonaws.com/mnist"
+register(
+    Dataset(
+        name="mnist",
+        directory="mnist",
+        title="MNIST handwritten digits: 60,000 training and 10,000 test images, 28x28 (IDX)",
+        licence="CC BY-SA 3.0 (Yann LeCun and Corinna Cortes)",
+        citation="LeCun, Bottou, Bengio and Haffner, Gradient-Based Learning Applied to "
+        "Document Recognition, Proc. IEEE 86 (1998)",
+        items=tuple(
+            File(f"mnist/{name}", f"{_MNIST}/{name}", sha256, size)
+            for name, sha256, size in (
+                (
+                    "train-images-idx3-ubyte.gz",
+                    "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+                    9_912_422,
+                ),
+                (
+                    "train-labels-idx1-ubyte.gz",
+                    "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+                    28_881,
+                ),
+                (
+                    "t10k-images-idx3-ubyte.gz",
+                    "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+                    1_648_877,
+                ),
+                (
+                    "t10k-labels-idx1-ubyte.gz",
+                    "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+                    4_542,
+                ),
+            )
+        ),
+    )
+)
+
+_FASHION = f"{RAW}/zalandoresearch/fashion-mnist/b2617bb6d3ffa2e429640350f613e3291e10b141/data/fashion"
+register(
+    Dataset(
+        name="fashion_mnist",
+        directory="fashion_mnist",
+        title="Fashion-MNIST: Zalando article images in 10 categories, 60,000 + 10,000, 28x28 (IDX)",
+        licence="MIT (Zalando SE)",
+        citation="Xiao, Rasul and Vollgraf, Fashion-MNIST: a Novel Image Dataset for "
+        "Benchmarking Machine Learning Algorithms, arXiv:1708.07747 (2017)",
+        items=tuple(
+            File(f"fashion_mnist/{name}", f"{_FASHION}/{name}", sha256, size)
+            for name, sha256, size in (
+                (
+                    "train-images-idx3-ubyte.gz",
+                    "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
+                    26_421_880,
+                ),
+                (
+                    "train-labels-idx1-ubyte.gz",
+                    "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
+                    29_515,
+                ),
+                (
+                    "t10k-images-idx3-ubyte.gz",
+                    "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
+                    4_422_102,
+                ),
+                (
+                    "t10k-labels-idx1-ubyte.gz",
+                    "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
+                    5_148,
+                ),
+            )
         ),
     )
 )
