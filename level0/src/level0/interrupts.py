@@ -4,8 +4,9 @@ Every CLI of the roadmap imports ``level0`` before anything else of its own, so 
 installed here also covers a Ctrl-C while the rest of the program is still importing
 (scikit-learn, pandas), before ``level0.cli.run`` can catch it:
 
-* an uncaught Ctrl-C prints ``error: interrupted`` instead of a traceback (Python still
-  exits with the SIGINT status); other exceptions keep their usual traceback;
+* an uncaught Ctrl-C prints ``error: interrupted`` instead of a traceback and exits with
+  the SIGINT status, also when a library turned it into another error; other exceptions
+  keep their usual traceback;
 * the Ctrl-C itself is remembered (:func:`requested`). Python can lose the
   ``KeyboardInterrupt`` exception, for instance in an import-lock callback ("Exception
   ignored in: <function _get_module_lock.<locals>.cb>") or in a library's broad
@@ -15,6 +16,7 @@ installed here also covers a Ctrl-C while the rest of the program is still impor
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -48,9 +50,17 @@ def _on_sigint(signum: int, frame: FrameType | None) -> None:
 def _quiet_interrupt_hook(
     kind: type[BaseException], value: BaseException, traceback: TracebackType | None
 ) -> None:
-    """``sys.excepthook``: one line for an uncaught Ctrl-C, the usual traceback otherwise."""
-    if interrupted(value):
+    """``sys.excepthook``: one line for an uncaught Ctrl-C, the usual traceback otherwise.
+
+    After a Ctrl-C any uncaught error counts as its echo (a library may have turned the
+    ``KeyboardInterrupt`` into another exception); the process then ends by SIGINT, as
+    Python ends one that a Ctrl-C stopped."""
+    if interrupted(value) or _REQUESTED.is_set():
         print("error: interrupted", file=sys.stderr)
+        if not isinstance(value, KeyboardInterrupt):  # Python ends on that one by SIGINT itself
+            sys.stderr.flush()
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
     else:
         sys.__excepthook__(kind, value, traceback)
 

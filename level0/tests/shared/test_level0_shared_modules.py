@@ -170,6 +170,20 @@ def test_ctrl_c_while_importing_prints_one_line(tmp_path):
     assert done.stderr == "error: interrupted\n"
 
 
+def test_an_uncaught_error_after_a_ctrl_c_is_the_interruption(tmp_path):
+    script = tmp_path / "echo.py"  # a library that turns the KeyboardInterrupt into its own error
+    script.write_text(
+        "import os, signal, level0\n"
+        "try:\n    os.kill(os.getpid(), signal.SIGINT)\n"
+        "except KeyboardInterrupt:\n    raise ValueError('not a valid buffer format') from None\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == -2
+    assert done.stderr == "error: interrupted\n"
+
+
 def test_an_import_broken_by_ctrl_c_is_an_interruption(capsys):
     def handler(args):
         try:

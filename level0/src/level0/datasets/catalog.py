@@ -329,7 +329,9 @@ register(
     )
 )
 
-_FASHION = f"{RAW}/zalandoresearch/fashion-mnist/b2617bb6d3ffa2e429640350f613e3291e10b141/data/fashion"
+_FASHION = (
+    f"{RAW}/zalandoresearch/fashion-mnist/b2617bb6d3ffa2e429640350f613e3291e10b141/data/fashion"
+)
 register(
     Dataset(
         name="fashion_mnist",
