@@ -198,10 +198,10 @@ def run(
         if interrupted(exc) or requested():
             print("error: interrupted", file=sys.stderr)
             return 130
-        code = _known_error(exc, args)
-        if code is None:
+        known = _known_error(exc, args)
+        if known is None:
             raise
-        return code
+        return known
 
 
 def _known_error(exc: Exception, args: argparse.Namespace | None) -> int | None:
