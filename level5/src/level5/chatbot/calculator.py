@@ -18,6 +18,7 @@ __all__ = ["CalculatorError", "calculate", "expression_in", "format_number"]
 
 MAX_LENGTH = 200  # characters of expression
 MAX_BITS = 4_096  # size of an integer result (about 1,200 digits)
+NOTHING_TO_DO = "I could not find a calculation there; try 'what is 12 * 7'"
 TOO_BIG = "that number is too big for me (more than about 1,200 digits)"
 
 OPERATORS: dict[type, Callable[..., float | int]] = {
@@ -64,14 +65,17 @@ def expression_in(text: str) -> str:
 
 def calculate(expression: str) -> int | float:
     """The value of ``expression``; :class:`CalculatorError` says why when there is none."""
-    if not re.search(r"\d", expression) or not re.search(r"[-+*/%]", expression.lstrip("-+")):
-        raise CalculatorError("I could not find a calculation there; try 'what is 12 * 7'")
+    if not expression.strip():
+        raise CalculatorError(NOTHING_TO_DO)
     if len(expression) > MAX_LENGTH:
         raise CalculatorError(f"that expression is too long (over {MAX_LENGTH} characters)")
     try:
         tree = ast.parse(expression, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise CalculatorError(f"I can't read {expression!r} as arithmetic") from None
+    body = tree.body.operand if isinstance(tree.body, ast.UnaryOp) else tree.body
+    if isinstance(body, ast.Constant):  # "42" or "-5": nothing to work out
+        raise CalculatorError(NOTHING_TO_DO)
     try:
         return _evaluate(tree.body)
     except ZeroDivisionError:

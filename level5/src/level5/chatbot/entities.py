@@ -82,9 +82,9 @@ PATTERNS = [  # (kind, regex); earlier kinds win where spans overlap
     ("money", rf"(?P<symbol>{SYMBOLS})\s?(?P<amount>{DIGITS})|(?P<amount2>{NUMBER})\s?(?P<name>{NAMES})\b"),
     ("date", rf"\b(?:(?P<next>next)\s+|on\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})\b"
              r"|\b(?P<relative>the day after tomorrow|day after tomorrow|tomorrow|today|tonight|yesterday)\b"),
-    ("time", r"\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\s?(?P<ampm1>[ap]\.?m\.?)?(?!\w)"
+    ("time", r"\b(?:at\s+)?(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\s?(?P<ampm1>[ap]\.?m\.?)?(?!\w)"
              r"|\b(?:at\s+)?(?P<h12>1[0-2]|0?[1-9])\s?(?P<ampm2>[ap]\.?m\.?)(?!\w)"
-             r"|\bat\s+(?P<hour>1[0-2]|0?[1-9])\b(?!\s*(?:%|,\d|\.\d))"
+             r"|\bat\s+(?P<hour>1[0-2]|0?[1-9])\b(?![:.,]\d|\s*%)"
              r"|\b(?P<named>noon|midday|midnight)\b"),
     ("number", rf"(?<![\w.,]){NUMBER}(?![\w]|[.,]\d)"),
 ]  # fmt: skip
