@@ -11,9 +11,9 @@ import pytest
 from level5.app.browser import CHROMIUM
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def plugin_models(settings: Any, model_folder: Path) -> Path:
-    """Every test's plugin reads the session's real spam and sentiment models."""
+    """The plugin reads the session's real spam and sentiment models (every test with a post)."""
     settings.BLOG_PREDICTIONS = {**settings.BLOG_PREDICTIONS, "MODELS": str(model_folder)}
     return model_folder
 
@@ -24,7 +24,7 @@ def author(django_user_model: Any) -> Any:
 
 
 @pytest.fixture
-def post(author: Any) -> Any:
+def post(author: Any, plugin_models: Path) -> Any:
     from django.utils import timezone
 
     from level5.blog.posts.models import Post, Tag

@@ -65,15 +65,26 @@ class TagEvaluation:
     top: int
     knn_precision: float
     baseline_precision: float
+    baseline_in_sample_precision: float
 
 
 def leave_one_out(posts: Sequence[TaggedText], *, k: int = 5, top: int = 3) -> TagEvaluation:
-    """Precision@``top`` of the suggester and of the baseline, each post held out in turn."""
+    """Precision@``top`` of the suggester and of the baseline, each post held out in turn.
+
+    The honest baseline counts tags on the other posts only. Hiding a post lowers its own
+    tags' counts, which on a small blog with tied counts pushes exactly those tags out of
+    the top; so the in-sample baseline (counts over all posts, the hidden one included,
+    an optimistic figure) is reported next to it.
+    """
     knn_hits = baseline_hits = 0
+    in_sample = set(most_frequent_tags(posts, top))
+    in_sample_hits = sum(len(in_sample & post.tags) for post in posts)
     for i, held_out in enumerate(posts):
         others = [post for j, post in enumerate(posts) if j != i]
         suggested = {s.tag for s in suggest_tags(held_out.text, others, k=k, top=top)}
         knn_hits += len(suggested & held_out.tags)
         baseline_hits += len(set(most_frequent_tags(others, top)) & held_out.tags)
     shown = top * len(posts)
-    return TagEvaluation(len(posts), top, knn_hits / shown, baseline_hits / shown)
+    return TagEvaluation(
+        len(posts), top, knn_hits / shown, baseline_hits / shown, in_sample_hits / shown
+    )
