@@ -44,6 +44,7 @@ def test_spoken_arithmetic(chatbot, text, expression, value):
         ("[1, 2] * 3", "only do arithmetic"),
         ("'a' * 3", "only do arithmetic"),
         ("1 if 1 else 2", "only do arithmetic"),
+        ("True + 1", "only do arithmetic"),
         ("2 +", "can't read"),
         ("(" * 150 + "1+1" + ")" * 150, "too long"),
         ("42", "could not find a calculation"),

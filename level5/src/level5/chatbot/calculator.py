@@ -18,6 +18,7 @@ __all__ = ["CalculatorError", "calculate", "expression_in", "format_number"]
 
 MAX_LENGTH = 200  # characters of expression
 MAX_BITS = 4_096  # size of an integer result (about 1,200 digits)
+ONLY_ARITHMETIC = "I only do arithmetic: numbers, + - * / % ** and parentheses"
 NOTHING_TO_DO = "I could not find a calculation there; try 'what is 12 * 7'"
 TOO_BIG = "that number is too big for me (more than about 1,200 digits)"
 
@@ -85,8 +86,10 @@ def calculate(expression: str) -> int | float:
 
 
 def _evaluate(node: ast.AST) -> int | float:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return node.value  # type: ignore[no-any-return]
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        if isinstance(node.value, bool):  # True and False are ints to Python, not to us
+            raise CalculatorError(ONLY_ARITHMETIC)
+        return node.value
     if isinstance(node, ast.UnaryOp) and type(node.op) in OPERATORS:
         return OPERATORS[type(node.op)](_evaluate(node.operand))
     if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
@@ -99,7 +102,7 @@ def _evaluate(node: ast.AST) -> int | float:
         if isinstance(result, int) and result.bit_length() > MAX_BITS:
             raise CalculatorError(TOO_BIG)
         return result
-    raise CalculatorError("I only do arithmetic: numbers, + - * / % ** and parentheses")
+    raise CalculatorError(ONLY_ARITHMETIC)
 
 
 def _check_power(base: int | float, exponent: int | float) -> None:

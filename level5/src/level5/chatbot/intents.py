@@ -88,7 +88,7 @@ def scores(model: Pipeline, texts: Sequence[str]) -> Scores:
     return Scores(best, inside.max(axis=1), oos_class)
 
 
-def metrics(predicted: Sequence[str], truth: Sequence[str]) -> dict[str, float]:
+def metrics(predicted: Sequence[str] | NDArray[np.str_], truth: Sequence[str]) -> dict[str, float]:
     """In-scope accuracy, out-of-scope recall and precision (the CLINC paper's figures)."""
     pred, true = np.asarray(predicted), np.asarray(truth)
     inside, said_oos = true != OOS, pred == OOS

@@ -78,12 +78,21 @@ class IntentModel:
 
     def classify(self, texts: list[str], mode: str = "combined") -> list[str]:
         """The intent of each text under one of ``MODES``."""
+        return self.classify_all(texts, modes=(mode,))[mode]
+
+    def classify_all(
+        self, texts: list[str], modes: tuple[str, ...] = MODES
+    ) -> dict[str, list[str]]:
+        """The intents under each of ``modes``, scoring each text once per pipeline."""
         from level5.chatbot.intents import scores
 
-        if mode == "threshold":
-            return list(scores(self.in_scope, texts).decide(self.in_scope_threshold))
-        scored = scores(self.oos_class, texts)
-        return list(scored.decide(None if mode == "oos_class" else self.threshold))
+        decided = {}
+        if "threshold" in modes:
+            decided["threshold"] = scores(self.in_scope, texts).decide(self.in_scope_threshold)
+        if {"oos_class", "combined"} & set(modes):
+            scored = scores(self.oos_class, texts)
+            decided |= {"oos_class": scored.decide(None), "combined": scored.decide(self.threshold)}
+        return {mode: list(decided[mode]) for mode in modes}
 
     def understand(self, text: str, now: datetime) -> Understanding:
         from level5.chatbot.intents import scores
@@ -107,7 +116,8 @@ def evaluate(model: IntentModel, data: Clinc) -> dict[str, dict[str, float]]:
             f"{model.folder} was trained on other data (sha256 {str(model.data_sha256)[:12]}...)"
         )
     test = data.split("test")
-    return {mode: metrics(model.classify(test.texts, mode), test.intents) for mode in MODES}
+    decided = model.classify_all(test.texts)
+    return {mode: metrics(decided[mode], test.intents) for mode in MODES}
 
 
 def load_bot(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from level0.atomic import atomic_write_text
 from level0.tour import TourResult
+
+if TYPE_CHECKING:
+    from level5.chatbot.data import Clinc
 
 FIXTURE_DAY = datetime(2025, 6, 2, 9, 30)  # the first day of level 0's weather fixtures
 SCRIPT = [
@@ -23,18 +27,25 @@ SCRIPT = [
 ]
 
 
+def train(folder: Path, data: Clinc) -> Path:
+    """The model the tour talks to: the full training split and C=2, the value ``train``
+    picks on validation (the search is skipped); 30-90 s on 2 cores."""
+    from level5.chatbot.intents import fit_intents
+    from level5.chatbot.model import save_model
+
+    return save_model(fit_intents(data, c_grid=(2.0,)), folder, data)
+
+
 def run(out: Path) -> TourResult:
-    """Train on the full training split (C=2, the value ``train`` picks on validation, to
-    save the search), evaluate, then chat through the script with level 0's local weather
-    server on a clock set to its first day. Nothing is left running."""
+    """Train, evaluate on the test split, then chat through the script with level 0's
+    local weather server on a clock set to its first day. Nothing is left running."""
     from level0.weather import serve_fixtures
     from level5.chatbot.data import load_clinc
     from level5.chatbot.dialogue import Context
-    from level5.chatbot.intents import fit_intents
-    from level5.chatbot.model import IntentModel, evaluate, load_bot, save_model
+    from level5.chatbot.model import IntentModel, evaluate, load_bot
 
     data = load_clinc()
-    folder = save_model(fit_intents(data, c_grid=(2.0,)), out / "model", data)
+    folder = train(out / "model", data)
     combined = evaluate(IntentModel(folder), data)["combined"]
     lines = []
     with serve_fixtures() as weather_url:
