@@ -121,7 +121,11 @@ def test_empty_and_overlong_texts(chatbot, bot, text, expected):
     assert expected in bot.reply(text, chatbot.Context()).text
 
 
-TURNS = st.text(max_size=200) | st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50)
+TURNS = (
+    st.text(max_size=200)  # any Unicode
+    | st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50)  # control characters
+    | st.text(alphabet="0123456789 .,$at", min_size=950, max_size=1050)  # long, near the limit
+)
 
 
 @settings(
