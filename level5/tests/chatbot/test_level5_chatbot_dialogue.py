@@ -113,6 +113,22 @@ def test_the_understanding_component_and_the_intent_table_are_swappable(chatbot)
     ]
 
 
+def test_a_follow_up_needs_a_city_date_or_time_from_the_last_request(chatbot):
+    seen = []
+
+    def note(request):
+        seen.append(request.slots)
+        return "noted"
+
+    bot = chatbot.Bot(
+        Stub(), {"note": note}, {"GetWeather": "note"}, clock=lambda: datetime(2025, 6, 2)
+    )
+    context = chatbot.Context()
+    assert bot.reply("forecast please", context).text == "noted"  # no slots: nothing to follow up
+    assert bot.reply("and tomorrow?", context).text.startswith("Sorry, I can't help")
+    assert seen == [{}]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("", "Say something"), ("   \n\t", "Say something"), ("x" * 1001, "under 1,000 characters")],

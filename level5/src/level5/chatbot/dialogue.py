@@ -13,7 +13,7 @@ far (city, date...) and the slot it is waiting for. Three states, in order of pr
    or the text itself) and the pending request is run again; "cancel" drops it, and a
    confident request for another skill ("add milk to my list") is taken as a new request;
 2. **follow-up** ("and tomorrow?", "what about Paris?"): the last intent again, with the
-   new entities replacing the old slots;
+   new entities replacing the old slots (only after a request that had a city, date or time);
 3. **new request**: the intent's skill, or a polite fallback.
 """
 
@@ -42,6 +42,7 @@ __all__ = [
 
 MAX_TEXT = 1_000  # characters per turn; longer texts get a polite refusal, never a model call
 SWITCH_CONFIDENCE = 0.5  # while waiting for a slot, a new request must be at least this sure
+MAX_SLOT = 100  # characters of a typed answer kept as a slot value
 SLOT_KINDS = ("city", "date", "time")  # entities that become slots and carry over to follow-ups
 FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|and what about|and in|what about in)\b", re.I
@@ -149,7 +150,7 @@ class Bot:
             return self._fill_slot(text, understood, context, now)
         context.waiting_for = None
         intent, slots = understood.intent, _slots(understood.entities)
-        if context.last_intent and FOLLOW_UP.match(text) and slots:
+        if context.last_intent and context.slots and FOLLOW_UP.match(text) and slots:
             intent, slots = context.last_intent, {**context.slots, **slots}
         answer = self._run(intent, text, understood, slots, context, now)
         return Reply(answer, intent, understood.confidence, understood.entities)
@@ -174,7 +175,7 @@ class Bot:
         slots = {
             **context.slots,
             **_slots(understood.entities),
-            str(slot): value or " ".join(text.split()),
+            str(slot): value or " ".join(text.split())[:MAX_SLOT],
         }
         answer = self._run(intent, context.pending_text, understood, slots, context, now)
         return Reply(answer, intent, understood.confidence, understood.entities)
@@ -193,7 +194,8 @@ class Bot:
             context.last_intent, context.slots = None, {}
             return _fallback(intent, understood.domain)
         answer = skill(Request(intent, text, understood.entities, slots, now))
-        context.last_intent, context.slots = intent, slots
+        context.last_intent = intent  # only city, date and time carry over to a follow-up
+        context.slots = {kind: value for kind, value in slots.items() if kind in SLOT_KINDS}
         if isinstance(answer, Ask):
             context.waiting_for, context.pending_text = answer.slot, text
             return answer.question
