@@ -60,3 +60,7 @@ def test_rescore_publishes_what_waited_for_a_missing_model(
     )
     assert 0 < held < COUNT
     assert not Verdict.objects.exclude(reason="").exists()
+
+
+def test_the_migrations_match_the_models() -> None:
+    command("makemigrations", "--check", "--dry-run")  # raises SystemExit(1) when one is missing

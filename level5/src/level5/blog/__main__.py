@@ -123,7 +123,7 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def django_call(args: argparse.Namespace) -> list:
+def django_call(args: argparse.Namespace) -> list[str]:
     """The management command and options one subcommand stands for."""
     if args.command == "seed_demo":
         return ["seed_demo", f"--comments={args.comments}", f"--seed={args.seed}"]

@@ -17,7 +17,9 @@ def moderate_new_comment(sender: type, instance: Comment, created: bool, **kwarg
         score([instance])
 
 
-def sentiment_badges(sender: object, comments: Sequence[Comment], **kwargs: Any) -> dict:
+def sentiment_badges(
+    sender: object, comments: Sequence[Comment], **kwargs: Any
+) -> dict[int, Badge]:
     """A "positive"/"negative" badge for each comment the sentiment model has read."""
     verdicts = Verdict.objects.filter(comment__in=comments).exclude(sentiment="")
     return {

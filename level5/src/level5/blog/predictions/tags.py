@@ -43,12 +43,12 @@ def suggest_tags(
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     matrix = vectorizer.fit_transform([post.text for post in known])
     similarity = cosine_similarity(vectorizer.transform([text]), matrix)[0]
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for index in similarity.argsort()[::-1][:k]:
         if similarity[index] <= 0:
             break
         for tag in known[index].tags:
-            votes[tag] += float(similarity[index])
+            votes[tag] = votes.get(tag, 0.0) + float(similarity[index])
     ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:top]
     return [Suggestion(tag, round(score, 3)) for tag, score in ranked]
 
