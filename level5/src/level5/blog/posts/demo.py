@@ -77,6 +77,7 @@ def seed_demo(comments: int = 120, seed: int = 0) -> SeedReport:
     prediction plugin) moderates it.
     """
     import numpy as np
+    from tqdm import tqdm  # a bar on a terminal only (disable=None)
 
     texts, labels, source, synthetic = sample_messages(comments, seed)
     rng = np.random.default_rng(seed)
@@ -98,7 +99,7 @@ def seed_demo(comments: int = 120, seed: int = 0) -> SeedReport:
             post.tags.set([Tag.objects.get_or_create(name=name)[0] for name in tags])
             posts.append(post)
         saved = []
-        for text in texts:
+        for text in tqdm(texts, desc="comments", unit=" comments", disable=None, leave=False):
             post = posts[int(rng.integers(len(posts)))]
             when = post.published + timedelta(hours=int(rng.integers(1, 24 * 30)))
             saved.append(
