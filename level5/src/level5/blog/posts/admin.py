@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """The admin: write posts, moderate comments (approve or reject many at once)."""
 
 from __future__ import annotations

@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """RSS 2.0 feed of the latest posts (django.contrib.syndication)."""
 
 from __future__ import annotations

@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 from django import forms
 
 from level5.blog.posts.models import Comment

@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """Posts, tags and comments. A comment waits for review until something publishes it."""
 
 from __future__ import annotations

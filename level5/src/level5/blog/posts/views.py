@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """The public pages: the post list (paginated, by tag too), a post with its comments, the
 comment form. Only published comments are shown; a held one gets a notice instead."""
 

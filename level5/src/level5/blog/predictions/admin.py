@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """The plugin's admin: a moderation queue ordered by spam score, and tag suggestions on posts.
 
 The blog's own admin classes are extended, not copied: the queue is the blog's

@@ -1,5 +1,3 @@
-# mypy: disallow-subclassing-any=False, disallow-untyped-decorators=False
-# (Django ships no type hints: its base classes and decorators are Any to mypy)
 """What the plugin stores: one verdict per comment, and the moderation queue (a proxy)."""
 
 from __future__ import annotations
