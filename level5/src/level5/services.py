@@ -27,6 +27,7 @@ from types import TracebackType
 __all__ = [
     "Service",
     "ServiceError",
+    "check_port",
     "free_port",
     "http_ready",
     "port_open",
@@ -47,6 +48,19 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with one line now rather than let a server retry a busy port for a while."""
+    from level0.cli import Failure
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise Failure(
+            f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port"
+        ) from None
 
 
 def port_open(port: int) -> Callable[[], bool]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from level5.app.browser import CHROMIUM
 
 
 @pytest.fixture
@@ -38,14 +35,3 @@ def post(author: Any, plugin_models: Path) -> Any:
     )
     created.tags.set([Tag.objects.create(name="python"), Tag.objects.create(name="testing")])
     return created
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """Debian's Chromium; a skip naming the package when it is missing (a failure under CI)."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM

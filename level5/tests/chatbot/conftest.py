@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -10,8 +9,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
-from level5.app.browser import CHROMIUM
 
 NOW = datetime(2025, 6, 2, 9, 30)  # a Monday; the weather fixtures' first day
 PER_INTENT = 30  # training queries per intent: about 8 s on 2 cores, enough for the scripts
@@ -56,14 +53,3 @@ def bot(chatbot: ModuleType, intent_model: Any, weather_url: str, tmp_path: Path
     """The real bot (model, skills, dialogue) on a fixed clock, with an empty to-do list."""
     skills = chatbot.make_skills(weather_url=weather_url, todo_path=tmp_path / "tasks.json")
     return chatbot.Bot(intent_model, skills, chatbot.INTENT_SKILLS, clock=lambda: NOW)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """Debian's Chromium; a skip naming the package when it is missing (a failure under CI)."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM

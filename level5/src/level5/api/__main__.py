@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from level0.cli import Failure, UsageError, float_in, int_in, make_parser, run
+from level5.services import check_port
 
 # Spelled out so that --help needs no scikit-learn; a test checks they equal
 # defaults.TRAINERS and settings.DEFAULT_REDIS_URL / settings.MODELS_ENV.
@@ -113,17 +113,6 @@ def model_names(folder: Path) -> list[str]:
             f"'python -m level5.api train-defaults -o {folder}'"
         )
     return names
-
-
-def check_port(host: str, port: int) -> None:
-    """Fail with one line now rather than let gunicorn retry a busy port for a while."""
-    try:
-        with socket.create_server((host, port), reuse_port=False) as _:
-            pass
-    except OSError as exc:
-        raise Failure(
-            f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port"
-        ) from None
 
 
 def do_serve(args: argparse.Namespace) -> int:

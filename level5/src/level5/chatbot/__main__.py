@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
 from level0.cli import Failure, UsageError, int_in, make_parser, run
+from level5.services import check_port
 
 MODES = ("oos_class", "threshold", "combined")  # a test checks they equal model.MODES
 PAPER = [  # CLINC150 paper, Table 1, full data: (method, mode, in-scope accuracy, oos recall)
@@ -166,17 +166,6 @@ def do_chat(args: argparse.Namespace) -> int:
             print("bye")
             return 0
         print(f"bot> {bot.reply(text, context).text}", flush=True)
-
-
-def check_port(host: str, port: int) -> None:
-    """Fail with one line now rather than let gunicorn retry a busy port for a while."""
-    try:
-        with socket.create_server((host, port)):
-            pass
-    except OSError as exc:
-        raise Failure(
-            f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port"
-        ) from None
 
 
 def do_serve(args: argparse.Namespace) -> int:
