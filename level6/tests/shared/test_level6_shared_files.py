@@ -66,12 +66,12 @@ def test_keras_model_directory_round_trip(tmp_path, tiny_model):
 
 def test_keras_model_directory_refusals(tmp_path, tiny_model):
     folder = modelfile.save(tiny_model, tmp_path / "m", tool="level6.test")
-    with pytest.raises(modelfile.ModelError, match="not level6.other"):
+    with pytest.raises(modelfile.ModelError, match=r"not level6\.other"):
         modelfile.load(folder, tool="level6.other")
     meta = json.loads((folder / "metadata.json").read_text())
     meta["libraries"]["keras"] = "2.0.0"
     (folder / "metadata.json").write_text(json.dumps(meta))
-    with pytest.raises(modelfile.ModelError, match="keras 2.0.0"):
+    with pytest.raises(modelfile.ModelError, match=r"keras 2\.0\.0"):
         modelfile.load(folder, tool="level6.test")
     folder = modelfile.save(tiny_model, tmp_path / "n", tool="level6.test")
     with (folder / "model.keras").open("ab") as handle:
