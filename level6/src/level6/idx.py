@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["IdxError", "load_split", "read_idx"]
+__all__ = ["IdxError", "load_split", "pinned_sha256", "read_idx"]
 
 _UBYTE = 0x08
 
@@ -52,3 +52,13 @@ def load_split(folder: Path, split: str) -> tuple[NDArray[np.uint8], NDArray[np.
             f"{folder}: {split} images {images.shape} do not match labels {labels.shape}"
         )
     return images, labels
+
+
+def pinned_sha256(dataset: str, file_name: str) -> str:
+    """The pinned sha256 of one file of a registry dataset (``locate`` has verified it)."""
+    from level0 import datasets
+
+    for item in datasets.REGISTRY[dataset].items:
+        if isinstance(item, datasets.File) and item.path.endswith("/" + file_name):
+            return item.sha256
+    raise KeyError(f"{dataset} has no file {file_name}")

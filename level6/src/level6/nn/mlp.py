@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,12 +134,17 @@ class MLP:
         learning_rate: float = 0.1,
         momentum: float = 0.9,
         seed: int = 0,
+        learning_rate_decay: float = 1.0,
         validation: tuple[ArrayLike, ArrayLike] | None = None,
+        on_epoch: Callable[[int, TrainingHistory], None] | None = None,
     ) -> TrainingHistory:
         """Minibatch SGD with (heavy-ball) momentum: v ← μv − η·g, then θ ← θ + v.
 
         Momentum averages the recent gradients, so steps along a consistent direction
-        grow and the zig-zag across a narrow valley cancels out.
+        grow and the zig-zag across a narrow valley cancels out. The learning rate is
+        multiplied by ``learning_rate_decay`` after each epoch: big steps first, then
+        smaller ones to settle. ``on_epoch(epoch, history)`` is called after each epoch
+        (for progress reports).
         """
         x = np.asarray(inputs, dtype=float)
         y = np.asarray(labels, dtype=np.int64)
@@ -148,7 +154,7 @@ class MLP:
         velocity_w = [np.zeros_like(w) for w in self.weights]
         velocity_b = [np.zeros_like(b) for b in self.biases]
         history = TrainingHistory()
-        for _ in range(epochs):
+        for epoch in range(epochs):
             order = rng.permutation(len(x))
             total = 0.0
             for start in range(0, len(x), batch_size):
@@ -166,6 +172,9 @@ class MLP:
                 history.val_accuracy.append(
                     float((self.predict(val_x) == np.asarray(val_y)).mean())
                 )
+            learning_rate *= learning_rate_decay
+            if on_epoch is not None:
+                on_epoch(epoch, history)
         return history
 
     # -- saving ------------------------------------------------------------------------------
