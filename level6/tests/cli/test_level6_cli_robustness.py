@@ -17,7 +17,19 @@ class TestLevel6Clis(CliRobustness):
             ["learn", "--plot", "{binary}/curves.png", "--epochs", "1"],
             ["learn", "--hidden", "0"],
         ],
+        "level6.digits": [
+            ["train", "-o", "{binary}"],
+            ["train", "-o", "{out}", "--limit", HUGE],
+            ["train", "-o", "{out}", "--epochs", "nan"],
+            ["evaluate", "{missing}"],
+            ["evaluate", "{empty}"],
+            ["evaluate", "{directory}"],
+            ["predict", "{directory}", "{binary}"],
+            ["predict", "{missing}", "{latin1}"],
+            ["draw", "{missing}"],
+        ],
     }
     busy = {  # noqa: RUF012
         "level6.nn": ["learn", "--epochs", "200", "--plot", "{out}/curves.png"],
+        "level6.digits": ["train", "--model", "mlp", "-o", "{out}/mlp", "--limit", "20000"],
     }

@@ -13,21 +13,26 @@ Keras, as an oracle).
 [0, 1, 1, 0]
 """
 
-from level6.nn.activations import (
-    ACTIVATIONS,
-    relu,
-    relu_derivative,
-    sigmoid,
-    sigmoid_derivative,
-    softmax,
-    softmax_jacobian,
-    tanh,
-    tanh_derivative,
-)
-from level6.nn.gradcheck import numerical_gradient, relative_error
-from level6.nn.mlp import MLP, Gradients, TrainingHistory, softmax_cross_entropy
-from level6.nn.perceptron import GATES, Perceptron, gate_data
-from level6.nn.value import Neuron, ScalarMLP, Value
+from typing import TYPE_CHECKING
+
+from level0.lazy import lazy_exports
+
+if TYPE_CHECKING:  # imported on first use: the CLI's --help stays instant
+    from level6.nn.activations import (
+        ACTIVATIONS,
+        relu,
+        relu_derivative,
+        sigmoid,
+        sigmoid_derivative,
+        softmax,
+        softmax_jacobian,
+        tanh,
+        tanh_derivative,
+    )
+    from level6.nn.gradcheck import numerical_gradient, relative_error
+    from level6.nn.mlp import MLP, Gradients, TrainingHistory, softmax_cross_entropy
+    from level6.nn.perceptron import GATES, Perceptron, gate_data
+    from level6.nn.value import Neuron, ScalarMLP, Value
 
 __all__ = [
     "ACTIVATIONS",
@@ -52,3 +57,4 @@ __all__ = [
     "tanh",
     "tanh_derivative",
 ]
+__getattr__, __dir__ = lazy_exports(__name__, __file__, __all__)
