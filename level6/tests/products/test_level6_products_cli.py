@@ -70,6 +70,13 @@ def test_our_usage_errors_name_the_flag(tmp_path, capsys):
     assert not (tmp_path / "x").exists()
 
 
+def test_train_refuses_a_folder_it_would_clobber_before_training(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine")
+    assert "holds other files" in cli(capsys, "train", "-o", tmp_path, code=2).err
+    assert "is a file" in cli(capsys, "train", "-o", tmp_path / "notes.txt", code=2).err
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
 def test_missing_model_folder_is_one_line(tmp_path, capsys):
     err = cli(capsys, "evaluate", tmp_path / "absent", code=1).err
     assert err.startswith("error: ")

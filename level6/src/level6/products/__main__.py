@@ -61,11 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def png_path(path: Path, flag: str) -> Path:
+def png_path(path: Path, flag: str, example: str) -> Path:
     """``path`` if it names a .png file, else a usage error (checked before any work)."""
     if path.is_dir() or path.suffix.lower() != ".png":
-        raise UsageError(f"{flag} {path}: name a .png file, such as confusion.png")
+        raise UsageError(f"{flag} {path}: name a .png file to write, such as {example}")
     return path
+
+
+def model_folder_to_write(out: Path) -> Path:
+    """``out`` if training may write its model there (checked before an hour of work)."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out} is a file: name a new folder for the model")
+    if out.is_dir() and any(out.iterdir()) and not (out / "metadata.json").is_file():
+        raise UsageError(f"-o {out} holds other files: choose a new or empty folder")
+    return out
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -78,11 +87,11 @@ def handle(args: argparse.Namespace) -> int:
     from level6.products import workflows
 
     if args.command == "saliency":
-        out = png_path(args.out, "-o")
+        out = png_path(args.out, "-o", "saliency.png")
         workflows.saliency_grid(workflows.load_model(args.model), out, count=args.count)
         print(f"saliency maps of {args.count} test images: {out}")
         return 0
-    plot = png_path(args.plot or args.model / "confusion.png", "--plot")
+    plot = png_path(args.plot or args.model / "confusion.png", "--plot", "confusion.png")
     model = workflows.load_model(args.model)  # a missing folder fails here, before any write
     result = workflows.score_on_test(model, plot)
     if args.json:
@@ -100,10 +109,11 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def do_train(args: argparse.Namespace) -> int:
+    out = model_folder_to_write(args.out)
     from level6.products.train import train
 
     start = time.perf_counter()
-    result = train(args.out, epochs=args.epochs, limit=args.limit, seed=args.seed)
+    result = train(out, epochs=args.epochs, limit=args.limit, seed=args.seed)
     print(
         f"{result.train_images:,} images, {args.epochs} epochs, {result.parameters:,} "
         f"parameters: validation accuracy {result.val_accuracy[-1]:.4f}; "

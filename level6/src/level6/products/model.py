@@ -23,9 +23,12 @@ from typing import Any
 
 from level6.backend import load_keras
 
-__all__ = ["LEARNING_RATE", "build_model"]
+__all__ = ["BLOCK_DROPOUT", "HEAD_DROPOUT", "LEARNING_RATE", "SHIFT", "build_model"]
 
 LEARNING_RATE = 2e-3
+SHIFT = 0.08  # random translation, as a fraction of 28 pixels: up to about 2 pixels
+BLOCK_DROPOUT = 0.25
+HEAD_DROPOUT = 0.4
 
 
 def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled keras.Sequential
@@ -42,14 +45,14 @@ def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled kera
                 layers.BatchNormalization(momentum=0.9),
                 layers.ReLU(),
             ]
-        return [*convs, layers.MaxPooling2D(), layers.Dropout(0.25)]
+        return [*convs, layers.MaxPooling2D(), layers.Dropout(BLOCK_DROPOUT)]
 
     model = keras.Sequential(
         [
             keras.Input((28, 28, 1)),
             layers.RandomFlip("horizontal", name="augment_flip"),
             layers.RandomTranslation(
-                0.08, 0.08, fill_mode="constant", fill_value=0.0, name="augment_shift"
+                SHIFT, SHIFT, fill_mode="constant", fill_value=0.0, name="augment_shift"
             ),
             *block(width),
             *block(2 * width),
@@ -57,7 +60,7 @@ def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled kera
             layers.Dense(4 * width, use_bias=False),
             layers.BatchNormalization(momentum=0.9),
             layers.ReLU(),
-            layers.Dropout(0.4),
+            layers.Dropout(HEAD_DROPOUT),
             layers.Dense(10, name="logits"),
             layers.Softmax(name="probabilities"),
         ],
