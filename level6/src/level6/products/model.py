@@ -9,11 +9,11 @@ translations. Rotations (a catalogue photo is never tilted), vertical flips (tro
 upside down) and zoom (the scale is fixed by how the data was made) would teach it
 images it never meets.
 
-Batch normalisation after each convolution lets a higher learning rate train stably
-(momentum 0.9, not Keras' 0.99, so its running statistics are usable after a few dozen
-batches: a short run is then judged fairly);
-dropout after each block and in the head fights overfitting on 55,000 small images.
-The learning rate follows a cosine from 2e-3 down to 0 over the run, which settles the
+Batch normalisation after each convolution lets a higher learning rate train stably;
+its momentum is 0.9, not Keras' 0.99, so its running statistics are usable after a few
+dozen batches and a short run is judged fairly. Dropout after each block and in the
+head is light: within an 8-epoch budget the risk is underfitting, not overfitting. The
+learning rate follows a cosine from 2e-3 down to 0 over the run, which settles the
 weights in the last epochs instead of stopping mid-stride.
 """
 
@@ -26,9 +26,11 @@ from level6.backend import load_keras
 __all__ = ["BLOCK_DROPOUT", "HEAD_DROPOUT", "LEARNING_RATE", "SHIFT", "build_model"]
 
 LEARNING_RATE = 2e-3
-SHIFT = 0.08  # random translation, as a fraction of 28 pixels: up to about 2 pixels
-BLOCK_DROPOUT = 0.25
-HEAD_DROPOUT = 0.4
+# Chosen on the validation split (README): with 0.08 / 0.25 / 0.4 the 8-epoch run
+# underfit (validation accuracy 0.926, training loss still 0.25); these reached 0.935.
+SHIFT = 0.05  # random translation, as a fraction of 28 pixels: up to about 1.4 pixels
+BLOCK_DROPOUT = 0.1
+HEAD_DROPOUT = 0.25
 
 
 def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled keras.Sequential
