@@ -9,12 +9,12 @@ translations. Rotations (a catalogue photo is never tilted), vertical flips (tro
 upside down) and zoom (the scale is fixed by how the data was made) would teach it
 images it never meets.
 
-Batch normalisation after each convolution lets a higher learning rate train stably;
-its momentum is 0.9, not Keras' 0.99, so its running statistics are usable after a few
-dozen batches and a short run is judged fairly. Dropout after each block and in the
-head is light: within an 8-epoch budget the risk is underfitting, not overfitting. The
-learning rate follows a cosine from 2e-3 down to 0 over the run, which settles the
-weights in the last epochs instead of stopping mid-stride.
+The convolution blocks are level 6's shared VGG-style block (``level6.blocks``): batch
+normalisation after each convolution lets a higher learning rate train stably. Dropout
+after each block and in the head is light: within an 8-epoch budget the risk is
+underfitting, not overfitting. The learning rate follows a cosine from 2e-3 down to 0
+over the run, which settles the weights in the last epochs instead of stopping
+mid-stride.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from level6.backend import load_keras
+from level6.blocks import conv_block
 
 __all__ = ["BLOCK_DROPOUT", "HEAD_DROPOUT", "LEARNING_RATE", "SHIFT", "build_model"]
 
@@ -38,17 +39,6 @@ def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled kera
     over ``total_steps`` batches. ``width`` is the first block's filter count."""
     keras = load_keras()
     layers = keras.layers
-
-    def block(filters: int) -> list[Any]:
-        convs = []
-        for _ in range(2):
-            convs += [
-                layers.Conv2D(filters, 3, padding="same", use_bias=False),  # BN adds the bias
-                layers.BatchNormalization(momentum=0.9),
-                layers.ReLU(),
-            ]
-        return [*convs, layers.MaxPooling2D(), layers.Dropout(BLOCK_DROPOUT)]
-
     model = keras.Sequential(
         [
             keras.Input((28, 28, 1)),
@@ -56,8 +46,10 @@ def build_model(total_steps: int, *, width: int = 32) -> Any:  # a compiled kera
             layers.RandomTranslation(
                 SHIFT, SHIFT, fill_mode="constant", fill_value=0.0, name="augment_shift"
             ),
-            *block(width),
-            *block(2 * width),
+            *conv_block(width, BLOCK_DROPOUT),
+            *conv_block(2 * width, BLOCK_DROPOUT),
+            # level6.blocks.dense_head, but with the logits as a layer of their own:
+            # the saliency maps take the gradient of a class's logit, before the softmax
             layers.Flatten(),
             layers.Dense(4 * width, use_bias=False),
             layers.BatchNormalization(momentum=0.9),
