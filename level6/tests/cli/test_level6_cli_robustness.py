@@ -28,8 +28,25 @@ class TestLevel6Clis(CliRobustness):
             ["predict", "{missing}", "{latin1}"],
             ["draw", "{missing}"],
         ],
+        "level6.products": [
+            ["train", "-o", "{out}", "--epochs", HUGE],
+            ["train", "-o", "{out}", "--limit", "nan"],
+            ["train", "-o", "{binary}"],
+            ["evaluate", "{missing}"],
+            ["evaluate", "{directory}"],
+            ["evaluate", "{binary}"],
+            ["evaluate", "{directory}", "--plot", "{directory}"],
+            ["saliency", "{directory}", "-o", "{out}"],
+            ["saliency", "{missing}", "-o", "{out.png}"],
+            ["predict", "{directory}", "{binary.png}"],
+            ["predict", "{directory}", "{missing.png}"],
+            ["predict", "{directory}", "{empty.png}"],
+            ["predict", "{missing}", "{directory}"],
+            ["baseline", "--limit", HUGE],
+        ],
     }
     busy = {  # noqa: RUF012
         "level6.nn": ["learn", "--epochs", "200", "--plot", "{out}/curves.png"],
         "level6.digits": ["train", "--model", "mlp", "-o", "{out}/mlp", "--limit", "20000"],
+        "level6.products": ["train", "-o", "{out}", "--limit", "2000", "--epochs", "3"],
     }
