@@ -6,6 +6,7 @@ It gives each test suite the same ground rules and fixtures:
   message that says why (see :func:`guard_network`);
 * ``serve_dir``: serve a folder of files from a local HTTP server (pytest-httpserver);
 * ``realdata``: a verified registry dataset, or a skip that names the fetch command;
+* ``x_display``: an X display for GUI tests, a private Xvfb when ``$DISPLAY`` is unset;
 * ``solution``: the implementation under test, the reference one unless
   ``--solutions DIR`` holds the learner's own (``DIR/level0/datagen.py`` or a package
   ``DIR/level0/datagen/``), so a learner can run the same tests on their code.
@@ -17,9 +18,12 @@ import importlib
 import importlib.util
 import ipaddress
 import os
+import select
+import shutil
 import socket
+import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
@@ -231,3 +235,41 @@ def serve_dir(httpserver: Any) -> Callable[[Path], str]:
         return str(httpserver.url_for("/")).rstrip("/")
 
     return serve
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """The X display to use; skips (with the reason) when there is none to be had."""
+    if os.environ.get("DISPLAY"):
+        yield os.environ["DISPLAY"]
+        return
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        skip_or_fail_in_ci(
+            "no display: $DISPLAY is not set and Xvfb is not installed (apt-get install xvfb)"
+        )
+    # -displayfd: Xvfb picks a free display number itself and writes it to the pipe once it is ready.
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 15)
+        number = os.read(read_end, 16).decode().strip() if ready else ""
+        if not number:
+            skip_or_fail_in_ci("no display: Xvfb did not start within 15 s")
+        os.environ["DISPLAY"] = f":{number}"
+        yield os.environ["DISPLAY"]
+    finally:
+        os.close(read_end)
+        os.environ.pop("DISPLAY", None)
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

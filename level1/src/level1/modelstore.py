@@ -19,6 +19,7 @@ import json
 import platform
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -27,7 +28,16 @@ from typing import Any
 
 import skops.io
 
-__all__ = ["FORMAT", "ModelError", "SavedModel", "library_versions", "load", "save"]
+__all__ = [
+    "FORMAT",
+    "ModelError",
+    "SavedModel",
+    "library_versions",
+    "load",
+    "read_checked_metadata",
+    "save",
+    "write_model_directory",
+]
 
 FORMAT = "ml-roadmap-model/1"
 MODEL_FILE = "model.skops"
@@ -71,6 +81,31 @@ def save(
     The files are built in a temporary sibling directory that is renamed into place,
     so a failure never leaves a half-written model where a good one was.
     """
+    return write_model_directory(
+        directory,
+        lambda path: skops.io.dump(model, path),
+        model_file=MODEL_FILE,
+        metadata={
+            "tool": tool,
+            "libraries": library_versions(),
+            "estimator": type(model).__name__,
+            "data_sha256": data_sha256,
+            "metrics": metrics or {},
+            "extra": extra or {},
+        },
+    )
+
+
+def write_model_directory(
+    directory: str | Path,
+    write_model: Callable[[Path], object],
+    *,
+    model_file: str,
+    metadata: dict[str, Any],
+) -> Path:
+    """The saving discipline for any model format: ``write_model(path)`` writes the model
+    file into a staging folder, the metadata (plus format, time, Python version and the
+    model file's sha256) goes beside it, and the folder is renamed into place."""
     target = Path(directory)
     if target.exists() and not (target / METADATA_FILE).is_file() and any(target.iterdir()):
         raise ModelError(
@@ -79,20 +114,15 @@ def save(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        skops.io.dump(model, staging / MODEL_FILE)
-        metadata = {
+        write_model(staging / model_file)
+        full = {
             "format": FORMAT,
-            "tool": tool,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
-            "libraries": library_versions(),
-            "estimator": type(model).__name__,
-            "model_sha256": _sha256(staging / MODEL_FILE),
-            "data_sha256": data_sha256,
-            "metrics": metrics or {},
-            "extra": extra or {},
+            **metadata,
+            "model_sha256": _sha256(staging / model_file),
         }
-        (staging / METADATA_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n")
+        (staging / METADATA_FILE).write_text(json.dumps(full, indent=2, sort_keys=True) + "\n")
         if target.exists():
             old = target.with_name(f".{target.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -118,29 +148,10 @@ def load(directory: str | Path, *, tool: str, trusted: list[str] | None = None) 
     build besides the types it trusts by default. Anything else is refused.
     """
     folder = Path(directory)
-    meta_path, model_path = folder / METADATA_FILE, folder / MODEL_FILE
-    if not meta_path.is_file() or not model_path.is_file():
-        raise ModelError(
-            f"{folder} is not a model directory (no {METADATA_FILE} and {MODEL_FILE}); train one first"
-        )
-    try:
-        metadata = json.loads(meta_path.read_text())
-    except json.JSONDecodeError as exc:
-        raise ModelError(f"{meta_path} is not valid JSON ({exc.msg}); retrain the model") from None
-    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
-        raise ModelError(f"{folder} was not written by ml-roadmap (format {FORMAT} expected)")
-    if metadata.get("tool") != tool:
-        raise ModelError(f"{folder} holds a model made by {metadata.get('tool')}, not {tool}")
-    saved_sklearn = str(metadata.get("libraries", {}).get("scikit-learn", "?"))
-    installed = version("scikit-learn")
-    if _minor(saved_sklearn) != _minor(installed):
-        raise ModelError(
-            f"{folder} was trained with scikit-learn {saved_sklearn}, this is {installed}; retrain it"
-        )
-    if _sha256(model_path) != metadata.get("model_sha256"):
-        raise ModelError(
-            f"{model_path} changed after it was saved (its sha256 no longer matches); retrain it"
-        )
+    metadata = read_checked_metadata(
+        folder, tool=tool, model_file=MODEL_FILE, library="scikit-learn"
+    )
+    model_path = folder / MODEL_FILE
     try:
         untrusted = sorted(set(skops.io.get_untrusted_types(file=model_path)) - set(trusted or []))
         if untrusted:
@@ -156,3 +167,35 @@ def load(directory: str | Path, *, tool: str, trusted: list[str] | None = None) 
             "refusing to load it; retrain the model"
         ) from exc
     return SavedModel(model=model, metadata=metadata)
+
+
+def read_checked_metadata(
+    folder: Path, *, tool: str, model_file: str, library: str
+) -> dict[str, Any]:
+    """The metadata of a model directory, after the checks every format shares: it was
+    written here, by ``tool``, with the installed minor version of ``library``, and the
+    model file is the one that was saved. Raises :class:`ModelError` with the reason."""
+    meta_path, model_path = folder / METADATA_FILE, folder / model_file
+    if not meta_path.is_file() or not model_path.is_file():
+        raise ModelError(
+            f"{folder} is not a model directory (no {METADATA_FILE} and {model_file}); train one first"
+        )
+    try:
+        metadata = json.loads(meta_path.read_text())
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{meta_path} is not valid JSON ({exc.msg}); retrain the model") from None
+    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
+        raise ModelError(f"{folder} was not written by ml-roadmap (format {FORMAT} expected)")
+    if metadata.get("tool") != tool:
+        raise ModelError(f"{folder} holds a model made by {metadata.get('tool')}, not {tool}")
+    saved = str(metadata.get("libraries", {}).get(library, "?"))
+    installed = version(library)
+    if _minor(saved) != _minor(installed):
+        raise ModelError(
+            f"{folder} was trained with {library} {saved}, this is {installed}; retrain it"
+        )
+    if _sha256(model_path) != metadata.get("model_sha256"):
+        raise ModelError(
+            f"{model_path} changed after it was saved (its sha256 no longer matches); retrain it"
+        )
+    return metadata
