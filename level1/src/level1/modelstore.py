@@ -32,6 +32,7 @@ __all__ = [
     "FORMAT",
     "ModelError",
     "SavedModel",
+    "check_writable",
     "library_versions",
     "load",
     "read_checked_metadata",
@@ -96,6 +97,21 @@ def save(
     )
 
 
+def check_writable(directory: str | Path) -> Path:
+    """``directory`` as a Path if a model may be saved there: new, empty, or a saved model
+    (which is replaced). A file, or a folder holding other files, is refused, so a CLI can
+    check before training rather than after."""
+    target = Path(directory)
+    if target.exists() and not target.is_dir():
+        raise ModelError(f"{target} is a file, not a folder; name a new folder for the model")
+    if target.is_dir() and not (target / METADATA_FILE).is_file() and any(target.iterdir()):
+        raise ModelError(
+            f"{target} exists and is not a model directory (it holds other files); "
+            "choose an empty or new folder"
+        )
+    return target
+
+
 def write_model_directory(
     directory: str | Path,
     write_model: Callable[[Path], object],
@@ -106,11 +122,7 @@ def write_model_directory(
     """The saving discipline for any model format: ``write_model(path)`` writes the model
     file into a staging folder, the metadata (plus format, time, Python version and the
     model file's sha256) goes beside it, and the folder is renamed into place."""
-    target = Path(directory)
-    if target.exists() and not (target / METADATA_FILE).is_file() and any(target.iterdir()):
-        raise ModelError(
-            f"{target} exists and is not a model directory; choose an empty or new folder"
-        )
+    target = check_writable(directory)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

@@ -45,6 +45,13 @@ def test_saving_again_replaces_the_model(tmp_path, fitted):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
 
 
+def test_check_writable_refuses_a_file_before_any_work(tmp_path):
+    (tmp_path / "model").write_text("not a folder")
+    with pytest.raises(modelstore.ModelError, match="is a file"):
+        modelstore.check_writable(tmp_path / "model")
+    assert modelstore.check_writable(tmp_path / "new") == tmp_path / "new"
+
+
 def test_refuses_to_overwrite_a_folder_that_is_not_a_model(tmp_path, fitted):
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("keep me")

@@ -85,15 +85,14 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
+    from level1.modelstore import ModelError, check_writable
     from level6.digits.data import load_digits
     from level6.digits.train import train_cnn, train_mlp
 
-    if (
-        args.output.exists()
-        and not (args.output / "metadata.json").is_file()
-        and any(args.output.iterdir())
-    ):
-        raise UsageError(f"{args.output} exists and is not a model folder; choose a new one")
+    try:
+        check_writable(args.output)  # before minutes of training, not after
+    except ModelError as exc:
+        raise UsageError(str(exc)) from None
     digits = load_digits(args.limit)
     epochs = args.epochs or DEFAULT_EPOCHS[args.model]
     trainer = train_mlp if args.model == "mlp" else train_cnn

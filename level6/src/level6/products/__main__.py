@@ -69,12 +69,13 @@ def png_path(path: Path, flag: str, example: str) -> Path:
 
 
 def model_folder_to_write(out: Path) -> Path:
-    """``out`` if training may write its model there (checked before an hour of work)."""
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"-o {out} is a file: name a new folder for the model")
-    if out.is_dir() and any(out.iterdir()) and not (out / "metadata.json").is_file():
-        raise UsageError(f"-o {out} holds other files: choose a new or empty folder")
-    return out
+    """``out`` if training may write its model there (checked before minutes of work)."""
+    from level1.modelstore import ModelError, check_writable
+
+    try:
+        return check_writable(out)
+    except ModelError as exc:
+        raise UsageError(f"-o {exc}") from None
 
 
 def handle(args: argparse.Namespace) -> int:
